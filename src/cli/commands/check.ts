@@ -1,0 +1,59 @@
+import { checkDocuments } from '../../core/index.js';
+import { formatJson } from '../formatters/json.js';
+import { formatPretty } from '../formatters/pretty.js';
+import { UsageError, type CliIo } from '../io.js';
+import { oneOf, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
+
+export const help = `Usage: vigil check [paths...] [options]
+
+Check documents (default: the config's content folders, else content/).
+
+Options:
+  --now YYYY-MM-DD     judge dates as of that day (also VIGIL_NOW)
+  --format FORMAT      pretty, json, github or sarif (github when GITHUB_ACTIONS=true)
+  --offline            skip network checks (status-page-dead)
+  --config FILE        config file (default: vigil.config.* in the working directory)
+  -h, --help           show this help
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or config error.
+`;
+
+export const FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Formatters that arrive with later work register here, so `check` stays one switch. */
+export const extraFormatters: Partial<Record<Format, (result: Parameters<typeof formatJson>[0], io: CliIo) => string>> = {};
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', args, {
+    now: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    offline: { type: 'boolean' },
+    config: { type: 'string', short: 'c' },
+  });
+  if (values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const defaultFormat: Format = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty';
+  const format = oneOf('--format', values.format as string | undefined, FORMATS, defaultFormat);
+  const today = resolveToday(values.now as string | undefined, io);
+  const config = await resolveConfig(values.config as string | undefined, io);
+  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: Boolean(values.offline) });
+  if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
+
+  if (format === 'json') io.stdout.write(formatJson(result));
+  else if (format === 'pretty') io.stdout.write(formatPretty(result, colorEnabled(io)));
+  else {
+    const formatter = extraFormatters[format];
+    if (!formatter) throw new UsageError(`--format ${format} is not available in this build`);
+    io.stdout.write(formatter(result, io));
+  }
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+function colorEnabled(io: CliIo): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
+}

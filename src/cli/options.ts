@@ -1,0 +1,37 @@
+// Options shared by commands: the day to judge by and the config to use.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, loadConfig, parseIsoDate, todayUtc, type IsoDate, type VigilConfig } from '../core/index.js';
+import { UsageError, type CliIo } from './io.js';
+
+/** `--now`, else VIGIL_NOW, else today's UTC date. */
+export function resolveToday(flag: string | undefined, io: CliIo): IsoDate {
+  const raw = flag ?? io.env.VIGIL_NOW;
+  if (raw === undefined || raw === '') return todayUtc();
+  const date = parseIsoDate(raw.trim());
+  if (!date) throw new UsageError(`${flag !== undefined ? '--now' : 'VIGIL_NOW'} must be a real date written YYYY-MM-DD, got "${raw}"`);
+  return date;
+}
+
+export async function resolveConfig(flag: string | undefined, io: CliIo): Promise<VigilConfig> {
+  try {
+    return await loadConfig(io.cwd, flag);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** parseArgs with usage errors that name the command. */
+export function parseCommandArgs<T extends ParseArgsConfig['options']>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (see "vigil ${command} --help")`);
+  }
+}
+
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}

@@ -1,0 +1,66 @@
+// Reads one file and runs every per-document rule on it. Used inline and inside worker threads.
+import { existsSync, readFileSync } from 'node:fs';
+import { severityFor } from './config/load.js';
+import type { VigilConfig } from './config/types.js';
+import type { IsoDate } from './dates.js';
+import { fieldLabel, parseDocument, type DocumentLocation } from './document.js';
+import { rules } from './rules/index.js';
+import type { SchemaSet } from './schemas.js';
+import type { Diagnostic, Finding, Rule, RuleContext, VigilDocument } from './types.js';
+
+export interface FileOutcome {
+  doc: VigilDocument;
+  diagnostics: Diagnostic[];
+}
+
+export function ruleContext(config: VigilConfig, today: IsoDate, schemas: SchemaSet): RuleContext {
+  return {
+    config,
+    today,
+    schemas,
+    label: (field) => fieldLabel(config, field),
+    fileExists: (file) => existsSync(file),
+  };
+}
+
+/** Turns a rule's findings into diagnostics at the configured severity (none when the rule is off). */
+export function toDiagnostics(rule: Rule, findings: Finding[], defaultPath: string, config: VigilConfig): Diagnostic[] {
+  const severity = severityFor(config, rule.id, rule.defaultSeverity);
+  if (severity === 'off') return [];
+  return findings.map((finding) => ({
+    rule: rule.id,
+    severity,
+    path: finding.path ?? defaultPath,
+    line: finding.line,
+    column: finding.column,
+    message: finding.message,
+  }));
+}
+
+export function checkFile(location: DocumentLocation, context: RuleContext): FileOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(location.file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    bytes = new Uint8Array(0);
+    const doc = parseDocument(location, bytes, context.config, context.today);
+    doc.syntaxProblems = [{ line: 1, column: 1, message: `cannot read the file (${code})` }];
+    return { doc, diagnostics: toDiagnostics(rules[0], doc.syntaxProblems, location.path, context.config) };
+  }
+  try {
+    const doc = parseDocument(location, bytes, context.config, context.today);
+    const diagnostics: Diagnostic[] = [];
+    for (const rule of rules) {
+      if (rule.scope !== 'document' || !rule.checkDocument) continue;
+      if (severityFor(context.config, rule.id, rule.defaultSeverity) === 'off') continue;
+      diagnostics.push(...toDiagnostics(rule, rule.checkDocument(doc, context), doc.path, context.config));
+    }
+    return { doc, diagnostics };
+  } catch (error) {
+    // A bug in Vigil must not cost the other files their results, nor pass this one silently.
+    const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
+    const message = `Vigil could not check this file (${(error as Error).message}); please report this`;
+    return { doc, diagnostics: [{ rule: 'file-skipped', severity: 'error', path: location.path, line: 1, column: 1, message }] };
+  }
+}

@@ -1,0 +1,200 @@
+// Finds, reads and checks vigil.config.{yaml,yml,json,mjs}. Every problem names the key.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { parseDurationMs, parseWindowDays } from '../dates.js';
+import { suggestion } from '../didYouMean.js';
+import { RULE_IDS } from '../rules/ids.js';
+import { ConfigError, FIELD_NAMES, type FieldName, type SeveritySetting, type VigilConfig } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigil.config.json', 'vigil.config.mjs'];
+
+const TOP_LEVEL_KEYS = ['content', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site'];
+const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts'];
+const SITE_KEYS = ['base', 'title'];
+
+export const DEFAULT_SECTIONS: Record<string, string[]> = {
+  policy: ['Purpose', 'Scope'],
+  procedure: ['Purpose'],
+  runbook: ['Summary', 'Escalation'],
+};
+
+export function defaultConfig(rootDir: string): VigilConfig {
+  return {
+    rootDir,
+    file: null,
+    content: ['content'],
+    schemas: 'schemas',
+    warningWindowDays: 30,
+    rules: {},
+    fields: {},
+    types: [],
+    sections: structuredClone(DEFAULT_SECTIONS),
+    links: { timeoutMs: 10_000, concurrency: 16, allowHosts: [] },
+    site: { base: '/', title: 'Vigil' },
+  };
+}
+
+/** Loads the config named by `explicitFile`, or the first vigil.config.* in `cwd`, or the defaults. */
+export async function loadConfig(cwd: string, explicitFile?: string): Promise<VigilConfig> {
+  let file: string | null = null;
+  if (explicitFile) {
+    file = path.resolve(cwd, explicitFile);
+    if (!existsSync(file)) throw new ConfigError(`config file not found: ${explicitFile}`);
+  } else {
+    file = CONFIG_FILE_NAMES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate)) ?? null;
+  }
+  if (!file) return defaultConfig(cwd);
+  const raw = await readConfigFile(file);
+  const display = path.relative(cwd, file) || file;
+  return resolveConfig(raw, path.dirname(file), file, display);
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  try {
+    if (file.endsWith('.mjs')) {
+      const module = await import(pathToFileURL(file).href);
+      return module.default;
+    }
+    const text = readFileSync(file, 'utf8');
+    if (file.endsWith('.json')) return JSON.parse(text);
+    return parseYaml(text, { uniqueKeys: true, schema: 'core' }) ?? {};
+  } catch (error) {
+    throw new ConfigError(`cannot read ${path.basename(file)}: ${(error as Error).message}`);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown, key: string, where: string): string[] {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string' || item.trim() === '')) {
+    throw new ConfigError(`${where}: "${key}" must be a folder name or a list of non-empty strings`);
+  }
+  return list as string[];
+}
+
+/** Checks a parsed config object and fills in defaults. */
+export function resolveConfig(raw: unknown, rootDir: string, file: string | null, where = 'config'): VigilConfig {
+  const config = defaultConfig(rootDir);
+  config.file = file;
+  if (raw === null || raw === undefined) return config;
+  if (!isPlainObject(raw)) throw new ConfigError(`${where}: the config must be a mapping of keys to values`);
+
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      throw new ConfigError(`${where}: unknown key "${key}"${suggestion(key, TOP_LEVEL_KEYS)}`);
+    }
+  }
+  if (raw.content !== undefined) config.content = stringList(raw.content, 'content', where);
+  if (raw.schemas !== undefined) {
+    if (typeof raw.schemas !== 'string' || raw.schemas.trim() === '') throw new ConfigError(`${where}: "schemas" must be a folder name`);
+    config.schemas = raw.schemas;
+  }
+  if (raw.warning_window !== undefined) {
+    const days = parseWindowDays(raw.warning_window);
+    if (days === null) throw new ConfigError(`${where}: "warning_window" must be a span such as 30d, 4 weeks or P30D, got ${JSON.stringify(raw.warning_window)}`);
+    config.warningWindowDays = days;
+  }
+  if (raw.rules !== undefined) config.rules = readRules(raw.rules, where);
+  if (raw.fields !== undefined) config.fields = readFields(raw.fields, where);
+  if (raw.types !== undefined) config.types = readTypes(raw.types, where);
+  if (raw.sections !== undefined) config.sections = readSections(raw.sections, where);
+  if (raw.links !== undefined) config.links = readLinks(raw.links, where);
+  if (raw.site !== undefined) config.site = readSite(raw.site, where);
+  return config;
+}
+
+function readRules(value: unknown, where: string): Record<string, SeveritySetting> {
+  if (!isPlainObject(value)) throw new ConfigError(`${where}: "rules" must map rule ids to off, warn or error`);
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [id, setting] of Object.entries(value)) {
+    if (!RULE_IDS.includes(id)) throw new ConfigError(`${where}: unknown rule "rules.${id}"${suggestion(id, RULE_IDS)}`);
+    const normalized = setting === 'warning' ? 'warn' : setting;
+    if (normalized !== 'off' && normalized !== 'warn' && normalized !== 'error') {
+      throw new ConfigError(`${where}: "rules.${id}" must be off, warn or error, got ${JSON.stringify(setting)}`);
+    }
+    rules[id] = normalized;
+  }
+  return rules;
+}
+
+function readFields(value: unknown, where: string): Partial<Record<FieldName, string>> {
+  if (!isPlainObject(value)) throw new ConfigError(`${where}: "fields" must map Vigil field names to your field names`);
+  const fields: Partial<Record<FieldName, string>> = {};
+  for (const [name, mapped] of Object.entries(value)) {
+    if (!(FIELD_NAMES as readonly string[]).includes(name)) {
+      throw new ConfigError(`${where}: unknown field "fields.${name}"${suggestion(name, FIELD_NAMES)}`);
+    }
+    if (typeof mapped !== 'string' || mapped.trim() === '') throw new ConfigError(`${where}: "fields.${name}" must be a field name`);
+    fields[name as FieldName] = mapped;
+  }
+  return fields;
+}
+
+function readTypes(value: unknown, where: string): VigilConfig['types'] {
+  if (!isPlainObject(value)) throw new ConfigError(`${where}: "types" must map path patterns to document types`);
+  return Object.entries(value).map(([pattern, type]) => {
+    if (typeof type !== 'string' || type.trim() === '') throw new ConfigError(`${where}: "types.${pattern}" must be a document type`);
+    return { pattern, type };
+  });
+}
+
+function readSections(value: unknown, where: string): Record<string, string[]> {
+  if (!isPlainObject(value)) throw new ConfigError(`${where}: "sections" must map document types to lists of headings`);
+  const sections: Record<string, string[]> = {};
+  for (const [type, headings] of Object.entries(value)) {
+    if (!Array.isArray(headings) || headings.some((heading) => typeof heading !== 'string')) {
+      throw new ConfigError(`${where}: "sections.${type}" must be a list of headings`);
+    }
+    sections[type] = headings as string[];
+  }
+  return sections;
+}
+
+function readLinks(value: unknown, where: string): VigilConfig['links'] {
+  if (!isPlainObject(value)) throw new ConfigError(`${where}: "links" must be a mapping`);
+  const links = defaultConfig('').links;
+  for (const key of Object.keys(value)) {
+    if (!LINK_KEYS.includes(key)) throw new ConfigError(`${where}: unknown key "links.${key}"${suggestion(key, LINK_KEYS)}`);
+  }
+  if (value.timeout !== undefined) {
+    const ms = parseDurationMs(value.timeout);
+    if (ms === null || ms <= 0) throw new ConfigError(`${where}: "links.timeout" must be a duration such as 10s or 500ms`);
+    links.timeoutMs = ms;
+  }
+  if (value.concurrency !== undefined) {
+    const n = value.concurrency;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 256) {
+      throw new ConfigError(`${where}: "links.concurrency" must be a whole number from 1 to 256`);
+    }
+    links.concurrency = n;
+  }
+  if (value.allow_hosts !== undefined) links.allowHosts = stringList(value.allow_hosts, 'links.allow_hosts', where);
+  return links;
+}
+
+function readSite(value: unknown, where: string): VigilConfig['site'] {
+  if (!isPlainObject(value)) throw new ConfigError(`${where}: "site" must be a mapping`);
+  const site = defaultConfig('').site;
+  for (const key of Object.keys(value)) {
+    if (!SITE_KEYS.includes(key)) throw new ConfigError(`${where}: unknown key "site.${key}"${suggestion(key, SITE_KEYS)}`);
+  }
+  if (value.base !== undefined) {
+    if (typeof value.base !== 'string' || !value.base.startsWith('/')) throw new ConfigError(`${where}: "site.base" must be a path starting with /`);
+    site.base = value.base;
+  }
+  if (value.title !== undefined) {
+    if (typeof value.title !== 'string' || value.title.trim() === '') throw new ConfigError(`${where}: "site.title" must be text`);
+    site.title = value.title;
+  }
+  return site;
+}
+
+/** The severity a rule runs at: the config's setting, else the rule's default. */
+export function severityFor(config: VigilConfig, ruleId: string, defaultSeverity: 'error' | 'warn'): SeveritySetting {
+  return config.rules[ruleId] ?? defaultSeverity;
+}

@@ -1,0 +1,176 @@
+// Calendar arithmetic on whole UTC days. Every date in Vigil is an ISO string
+// `YYYY-MM-DD`; nothing here depends on the machine's time zone.
+
+export type IsoDate = string;
+
+/** A review or exercise interval, kept as calendar parts so months clamp correctly. */
+export interface Cycle {
+  months: number;
+  days: number;
+  /** How the document wrote it, for messages. */
+  text: string;
+}
+
+export type ReviewStatus = 'retired' | 'draft' | 'expired' | 'overdue' | 'due-soon' | 'current';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Parses `YYYY-MM-DD`; returns null for anything else, including impossible dates such as 2026-02-30. */
+export function parseIsoDate(value: unknown): IsoDate | null {
+  if (typeof value !== 'string') return null;
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return value;
+}
+
+export function isIsoDateShape(value: unknown): boolean {
+  return typeof value === 'string' && ISO_DATE.test(value);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function toEpochDay(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function fromEpochDay(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function todayUtc(clock: Date = new Date()): IsoDate {
+  return clock.toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Adds a cycle the way a calendar does: 2026-01-31 plus one month is 2026-02-28. */
+export function addCycle(date: IsoDate, cycle: Cycle): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const monthIndex = y * 12 + (m - 1) + cycle.months;
+  const year = Math.floor(monthIndex / 12);
+  const month = (monthIndex % 12) + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  const shifted = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return cycle.days ? addDays(shifted, cycle.days) : shifted;
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+const NAMED_CYCLES: Record<string, [months: number, days: number]> = {
+  daily: [0, 1],
+  weekly: [0, 7],
+  fortnightly: [0, 14],
+  monthly: [1, 0],
+  quarterly: [3, 0],
+  semiannual: [6, 0],
+  'semi-annual': [6, 0],
+  biannual: [6, 0],
+  annual: [12, 0],
+  yearly: [12, 0],
+  biennial: [24, 0],
+};
+
+export const NAMED_CYCLE_NAMES = ['monthly', 'quarterly', 'semiannual', 'annual', 'biennial'];
+
+const ISO_DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+const HUMAN_INTERVAL = /^(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)$/;
+
+/**
+ * Parses a review cycle: a named one (`annual`), an ISO 8601 duration (`P6M`, `P90D`),
+ * or a human interval (`6 months`, `3 weeks`, `30d`). Returns null when unknown or zero.
+ */
+export function parseCycle(value: unknown): Cycle | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const lower = text.toLowerCase();
+  const named = NAMED_CYCLES[lower];
+  if (named) return { months: named[0], days: named[1], text };
+
+  const iso = ISO_DURATION.exec(text.toUpperCase());
+  if (iso && text.length > 1) {
+    const [, y = '0', m = '0', w = '0', d = '0'] = iso;
+    const cycle = { months: Number(y) * 12 + Number(m), days: Number(w) * 7 + Number(d), text };
+    return cycle.months + cycle.days > 0 ? cycle : null;
+  }
+
+  const human = HUMAN_INTERVAL.exec(lower);
+  if (human) {
+    const amount = Number(human[1]);
+    if (amount <= 0) return null;
+    const unit = human[2][0];
+    if (unit === 'd') return { months: 0, days: amount, text };
+    if (unit === 'w') return { months: 0, days: amount * 7, text };
+    if (unit === 'm') return { months: amount, days: 0, text };
+    return { months: amount * 12, days: 0, text };
+  }
+  return null;
+}
+
+export interface ReviewInput {
+  status: 'draft' | 'active' | 'retired';
+  lastReviewed: IsoDate | null;
+  cycle: Cycle | null;
+  expires: IsoDate | null;
+}
+
+export interface ReviewState {
+  status: ReviewStatus;
+  nextReview: IsoDate | null;
+  /** Days until the next review (negative when overdue); null without a next review. */
+  daysToReview: number | null;
+  daysToExpiry: number | null;
+}
+
+/** The review status, first that applies: retired, draft, expired, overdue, due-soon, current. */
+export function reviewState(input: ReviewInput, today: IsoDate, warningWindowDays: number): ReviewState {
+  const nextReview = input.lastReviewed && input.cycle ? addCycle(input.lastReviewed, input.cycle) : null;
+  const daysToReview = nextReview ? daysBetween(today, nextReview) : null;
+  const daysToExpiry = input.expires ? daysBetween(today, input.expires) : null;
+  let status: ReviewStatus;
+  if (input.status === 'retired') status = 'retired';
+  else if (input.status === 'draft') status = 'draft';
+  else if (daysToExpiry !== null && daysToExpiry <= 0) status = 'expired';
+  // An active document that cannot say when it was reviewed is treated as overdue, never current.
+  else if (daysToReview === null || daysToReview < 0) status = 'overdue';
+  else if (
+    (daysToReview !== null && daysToReview <= warningWindowDays) ||
+    (daysToExpiry !== null && daysToExpiry <= warningWindowDays)
+  )
+    status = 'due-soon';
+  else status = 'current';
+  return { status, nextReview, daysToReview, daysToExpiry };
+}
+
+/** Parses a warning window such as `30d`, `4 weeks`, `P30D` or a bare number of days. */
+export function parseWindowDays(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value !== 'string') return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const cycle = parseCycle(value);
+  if (!cycle) return null;
+  // Months count as 30 days here: a window is a span, not a calendar date.
+  return cycle.months * 30 + cycle.days;
+}
+
+/** Parses a duration such as `10s`, `500ms`, `2m` into milliseconds. */
+export function parseDurationMs(value: unknown): number | null {
+  if (typeof value === 'number' && value >= 0) return value * 1000;
+  if (typeof value !== 'string') return null;
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(value.trim());
+  if (!match) return null;
+  const amount = Number(match[1]);
+  return match[2] === 'ms' ? amount : match[2] === 's' ? amount * 1000 : amount * 60_000;
+}

@@ -1,0 +1,123 @@
+// documents + config + today → result. The one place that orders the work.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { checkFile, ruleContext, toDiagnostics, type FileOutcome } from './checkFile.js';
+import type { VigilConfig } from './config/types.js';
+import type { IsoDate } from './dates.js';
+import type { DocumentLocation } from './document.js';
+import { collectFiles } from './files.js';
+import { checkStatusPages, type LinkProgress } from './links/check.js';
+import { getRule, rules } from './rules/index.js';
+import { loadSchemas } from './schemas.js';
+import type { CheckResult, Diagnostic, VigilDocument } from './types.js';
+
+export interface CheckOptions {
+  cwd: string;
+  config: VigilConfig;
+  today: IsoDate;
+  /** Files or folders to check; default: the config's content folders. */
+  paths?: string[];
+  /** Skip network rules (status-page-dead). */
+  offline?: boolean;
+  /** Worker threads to use: a number, or 'auto' (only for large sets). Default 'auto'. */
+  workers?: number | 'auto';
+  onLinkProgress?: (progress: LinkProgress) => void;
+}
+
+export interface CheckRun extends CheckResult {
+  /** Parsed documents, for the site and the other commands. */
+  docs: VigilDocument[];
+  /** Inputs that do not exist. */
+  missing: string[];
+}
+
+// Below this many files, starting workers costs more than it saves.
+const PARALLEL_THRESHOLD = 400;
+const BATCH_SIZE = 100;
+
+export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
+  const { cwd, config, today } = options;
+  const inputs = options.paths && options.paths.length > 0 ? options.paths : config.content;
+  const fileSet = collectFiles(cwd, inputs, config.content);
+  const schemasFolder = path.resolve(config.rootDir, config.schemas);
+  const schemas = loadSchemas(schemasFolder);
+  const context = ruleContext(config, today, schemas);
+
+  const outcomes = await checkAll(fileSet.files, options, schemasFolder, () => fileSet.files.map((location) => checkFile(location, context)));
+  const docs = outcomes.map((outcome) => outcome.doc);
+  const diagnostics: Diagnostic[] = outcomes.flatMap((outcome) => outcome.diagnostics);
+
+  for (const rule of rules) {
+    if (rule.scope === 'set' && rule.checkSet) diagnostics.push(...toDiagnostics(rule, rule.checkSet(docs, context), '', config));
+  }
+  const skippedRule = getRule('file-skipped');
+  if (skippedRule) {
+    for (const skipped of fileSet.skipped) {
+      diagnostics.push(...toDiagnostics(skippedRule, [{ line: 1, column: 1, message: skipped.message, path: skipped.path }], skipped.path, config));
+    }
+  }
+  const deadRule = getRule('status-page-dead');
+  if (!options.offline && deadRule) {
+    const findings = await checkStatusPages(docs, config, options.onLinkProgress);
+    diagnostics.push(...toDiagnostics(deadRule, findings, '', config));
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    now: today,
+    documents: docs.map((doc) => doc.record),
+    diagnostics,
+    summary: { documents: docs.length, errors, warnings: diagnostics.length - errors },
+    docs,
+    missing: fileSet.missing,
+  };
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+async function checkAll(
+  files: DocumentLocation[],
+  options: CheckOptions,
+  schemasFolder: string,
+  inline: () => FileOutcome[],
+): Promise<FileOutcome[]> {
+  const requested = options.workers ?? 'auto';
+  const count = requested === 'auto' ? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 0) : requested;
+  // Workers need compiled JavaScript; under a TypeScript test runner the engine runs inline.
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  if (count < 1 || !import.meta.url.endsWith('.js')) return inline();
+
+  const batches: DocumentLocation[][] = [];
+  for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
+  const results: FileOutcome[][] = new Array(batches.length);
+  let next = 0;
+  const workerData = { config: options.config, today: options.today, schemasFolder };
+  await Promise.all(
+    Array.from({ length: Math.min(count, batches.length) }, () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerUrl, { workerData });
+        let current = -1;
+        const feed = (): void => {
+          if (next >= batches.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          current = next++;
+          worker.postMessage(batches[current]);
+        };
+        worker.on('message', (outcomes: FileOutcome[]) => {
+          results[current] = outcomes;
+          feed();
+        });
+        worker.on('error', reject);
+        feed();
+      }),
+    ),
+  );
+  return results.flat();
+}

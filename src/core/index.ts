@@ -1,0 +1,13 @@
+// Vigil's core: reading and judging documents. Imports nothing from the CLI, Astro or `process`.
+export { checkDocuments, compareDiagnostics, type CheckOptions, type CheckRun } from './engine.js';
+export { loadConfig, resolveConfig, defaultConfig, severityFor, CONFIG_FILE_NAMES, DEFAULT_SECTIONS } from './config/load.js';
+export { ConfigError, DOCUMENT_TYPES, FIELD_NAMES, type VigilConfig, type Severity, type SeveritySetting, type FieldName } from './config/types.js';
+export { parseDocument, fieldLabel, type DocumentLocation } from './document.js';
+export { rules, getRule, ruleDocsPath } from './rules/index.js';
+export { RULE_IDS } from './rules/ids.js';
+export { isPlaceholder } from './placeholders.js';
+export { loadSchemas, type SchemaSet } from './schemas.js';
+export { collectFiles } from './files.js';
+export * from './dates.js';
+export type * from './types.js';
+export type { LinkProgress } from './links/check.js';

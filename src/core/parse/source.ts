@@ -1,0 +1,47 @@
+// Turns a file's bytes into text, or says plainly why it is not a text document.
+import type { SyntaxProblem } from './frontmatter.js';
+
+export type DecodedSource = { ok: true; text: string } | { ok: false; problem: SyntaxProblem };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
+
+export function decodeSource(bytes: Uint8Array): DecodedSource {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const where = positionOfByte(bytes, nul);
+    return { ok: false, problem: { ...where, message: 'the file contains NUL bytes: it looks binary, not Markdown' } };
+  }
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    const lenient = lenientUtf8.decode(bytes);
+    const bad = lenient.indexOf('\uFFFD');
+    const where = positionOfChar(lenient, Math.max(bad, 0));
+    return { ok: false, problem: { ...where, message: 'the file is not valid UTF-8: save it as UTF-8' } };
+  }
+  // A byte order mark is harmless; drop it so the first line reads "---".
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(10); i !== -1 && i < index; i = bytes.indexOf(10, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+function positionOfChar(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}

@@ -1,0 +1,60 @@
+import { isPlaceholder } from '../placeholders.js';
+import type { Finding, Rule, VigilDocument } from '../types.js';
+import type { Table } from '../parse/body.js';
+import { fieldPosition } from './position.js';
+
+// Tables under these headings list the people to call.
+const CONTACT_SECTION = /escalat|contact|on[\s-]?call|\broles?\b|responders?|who to call|pager/i;
+// Columns that name a person or a way to reach them...
+const CONTACT_COLUMN = /\b(name|contact|phone|tel|mobile|slack|e-?mail|person|people|who|handle|pager|backup|deputy|primary|secondary|on[\s-]?call|lead|owner)\b/i;
+// ...but not columns that describe duties or timing.
+const DESCRIPTIVE_COLUMN = /responsib|dut(y|ies)|descri|notes?|when|time|sla|after|severity|scope/i;
+
+export const rule: Rule = {
+  id: 'escalation-empty',
+  defaultSeverity: 'error',
+  description: 'An escalation contact is empty or a placeholder (TBD, TODO, ?, -, N/A, <name>, xxx…).',
+  scope: 'document',
+  checkDocument(doc, { label }) {
+    return [...frontmatterContacts(doc, label), ...doc.body.tables.flatMap(tableContacts)];
+  },
+};
+
+function frontmatterContacts(doc: VigilDocument, label: (field: string) => string): Finding[] {
+  const entries = doc.fields?.escalation;
+  if (!Array.isArray(entries)) return [];
+  const findings: Finding[] = [];
+  entries.forEach((entry, index) => {
+    if (typeof entry !== 'object' || entry === null) return;
+    const role = typeof entry.role === 'string' && entry.role.trim() ? entry.role.trim() : `entry ${index + 1}`;
+    for (const key of ['name', 'contact'] as const) {
+      if (key === 'name' && !('name' in entry)) continue; // a contact alone (a rota, a pager) is fine
+      const value = entry[key];
+      if (!isPlaceholder(value)) continue;
+      const shown = value === null || value === undefined || String(value).trim() === '' ? 'empty' : `a placeholder (${JSON.stringify(value)})`;
+      findings.push({
+        ...fieldPosition(doc, `/escalation/${index}/${key}`),
+        message: `escalation ${key} for "${role}" is ${shown}: give a real ${key === 'name' ? 'person or rota' : 'phone number, Slack handle or e-mail'} (${label('escalation')}[${index}].${key})`,
+      });
+    }
+  });
+  return findings;
+}
+
+function tableContacts(table: Table): Finding[] {
+  if (!table.section || !CONTACT_SECTION.test(table.section)) return [];
+  const columns = table.headers
+    .map((header, index) => ({ header, index }))
+    .filter(({ header }) => CONTACT_COLUMN.test(header) && !DESCRIPTIVE_COLUMN.test(header));
+  const findings: Finding[] = [];
+  for (const row of table.rows) {
+    const rowName = row[0]?.text || 'a row';
+    for (const { header, index } of columns) {
+      const cell = row[index];
+      if (!cell || !isPlaceholder(cell.text)) continue;
+      const shown = cell.text.trim() === '' ? 'empty' : `a placeholder (${JSON.stringify(cell.text)})`;
+      findings.push({ line: cell.line, column: cell.column, message: `"${header}" for "${rowName}" under "${table.section}" is ${shown}: fill in a real contact` });
+    }
+  }
+  return findings;
+}

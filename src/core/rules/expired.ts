@@ -1,0 +1,17 @@
+import type { Rule } from '../types.js';
+import { fieldPosition } from './position.js';
+
+export const rule: Rule = {
+  id: 'expired',
+  defaultSeverity: 'error',
+  description: 'The document has expired (expires is today or earlier) and must not be relied on.',
+  scope: 'document',
+  checkDocument(doc, { today, label }) {
+    if (doc.lifecycle !== 'active' || !doc.expires || doc.expires > today) return [];
+    const when = doc.expires === today ? 'today' : `on ${doc.expires}`;
+    return [{
+      ...fieldPosition(doc, '/expires'),
+      message: `expired ${when}: renew the document and move "${label('expires')}" forward, or set status: retired`,
+    }];
+  },
+};

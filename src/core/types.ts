@@ -1,0 +1,120 @@
+import type { Severity, VigilConfig } from './config/types.js';
+import type { Cycle, IsoDate, ReviewStatus } from './dates.js';
+import type { BodyScan } from './parse/body.js';
+import type { FieldPosition, Position } from './parse/frontmatter.js';
+import type { SchemaSet } from './schemas.js';
+
+export interface EscalationContact {
+  role: string;
+  name: string | null;
+  contact: string | null;
+  after: string | null;
+}
+
+export interface StatusPage {
+  name: string;
+  url: string;
+}
+
+/** Everything the CLI, the site and the register need to know about one document. */
+export interface DocumentRecord {
+  path: string;
+  /** Path under its content folder, with forward slashes (e.g. `runbooks/db.md`). */
+  relPath: string;
+  /** Site route without slashes around it (e.g. `runbooks/db`). */
+  slug: string;
+  id: string | null;
+  type: string | null;
+  title: string;
+  owner: string | null;
+  version: string | null;
+  effective: IsoDate | null;
+  lifecycle: 'draft' | 'active' | 'retired';
+  last_reviewed: IsoDate | null;
+  review_cycle: string | null;
+  next_review: IsoDate | null;
+  expires: IsoDate | null;
+  status: ReviewStatus;
+  controls: string[];
+  escalation: EscalationContact[];
+  status_pages: StatusPage[];
+  last_exercised: IsoDate | null;
+  exercise_cycle: string | null;
+  next_exercise: IsoDate | null;
+}
+
+/** A parsed document: the record plus what the rules need (positions, body scan). */
+export interface VigilDocument {
+  /** Absolute path of the file. */
+  file: string;
+  /** Path as shown in diagnostics: relative to the working directory. */
+  path: string;
+  relPath: string;
+  /** The frontmatter with Vigil's field names (a team's names mapped), or null when unreadable. */
+  fields: Record<string, unknown> | null;
+  /** JSON Pointer with Vigil's field names → position in the file. */
+  positions: Map<string, FieldPosition>;
+  /** Problems reading the file or its frontmatter. */
+  syntaxProblems: Array<Position & { message: string }>;
+  /** Type from the frontmatter or the config's `types`. */
+  type: string | null;
+  bodyStartLine: number;
+  body: BodyScan;
+  lifecycle: 'draft' | 'active' | 'retired';
+  lastReviewed: IsoDate | null;
+  reviewCycle: Cycle | null;
+  expires: IsoDate | null;
+  lastExercised: IsoDate | null;
+  exerciseCycle: Cycle | null;
+  record: DocumentRecord;
+}
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** What a rule reports; the engine adds the rule id and severity. */
+export interface Finding extends Position {
+  message: string;
+  /** Defaults to the document being checked. */
+  path?: string;
+}
+
+export interface RuleContext {
+  config: VigilConfig;
+  today: IsoDate;
+  schemas: SchemaSet;
+  /** The name a team's documents use for one of Vigil's fields. */
+  label(field: string): string;
+  /** True when a path exists on disk (for links to files that are not documents). */
+  fileExists(absolutePath: string): boolean;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line for docs, SARIF and `--help`. */
+  description: string;
+  /** `network` rules run only without `--offline`. */
+  scope: 'document' | 'set' | 'network';
+  checkDocument?(doc: VigilDocument, context: RuleContext): Finding[];
+  checkSet?(docs: VigilDocument[], context: RuleContext): Finding[];
+}
+
+export interface CheckSummary {
+  documents: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface CheckResult {
+  now: IsoDate;
+  documents: DocumentRecord[];
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+}
