@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { addCycle, parseCycle, parseDurationMs, parseIsoDate, parseWindowDays, reviewState, todayUtc, type ReviewInput } from './dates.js';
+
+describe('parseIsoDate', () => {
+  it('accepts real dates and rejects impossible or malformed ones', () => {
+    expect(parseIsoDate('2026-03-07')).toBe('2026-03-07');
+    expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseIsoDate('2026-02-29')).toBeNull();
+    expect(parseIsoDate('2026-02-30')).toBeNull();
+    expect(parseIsoDate('2026-13-01')).toBeNull();
+    expect(parseIsoDate('2026-3-7')).toBeNull();
+    expect(parseIsoDate('2026-03-07T00:00:00Z')).toBeNull();
+    expect(parseIsoDate(20260307)).toBeNull();
+  });
+});
+
+describe('addCycle', () => {
+  it('does calendar arithmetic that clamps to the end of the month', () => {
+    const monthly = parseCycle('monthly')!;
+    expect(addCycle('2026-01-31', monthly)).toBe('2026-02-28');
+    expect(addCycle('2024-01-31', monthly)).toBe('2024-02-29');
+    expect(addCycle('2026-12-15', monthly)).toBe('2027-01-15');
+    expect(addCycle('2024-02-29', parseCycle('annual')!)).toBe('2025-02-28');
+    expect(addCycle('2026-03-07', parseCycle('P90D')!)).toBe('2026-06-05');
+    expect(addCycle('2026-03-07', parseCycle('P1Y2M10D')!)).toBe('2027-05-17');
+  });
+});
+
+describe('parseCycle', () => {
+  it.each([
+    ['monthly', 1, 0], ['quarterly', 3, 0], ['semiannual', 6, 0], ['annual', 12, 0], ['biennial', 24, 0],
+    ['P6M', 6, 0], ['P90D', 0, 90], ['P2W', 0, 14], ['6 months', 6, 0], ['3 weeks', 0, 21], ['1 year', 12, 0], ['90 days', 0, 90],
+  ])('reads %s', (text, months, days) => {
+    expect(parseCycle(text)).toMatchObject({ months, days });
+  });
+  it.each(['fortnightly-ish', 'P', 'P0D', '0 months', '', 'PT5H', 'sometimes'])('rejects %j', (text) => {
+    expect(parseCycle(text)).toBeNull();
+  });
+});
+
+describe('reviewState', () => {
+  const active = (over: Partial<ReviewInput>): ReviewInput => ({ status: 'active', lastReviewed: '2026-01-01', cycle: parseCycle('annual'), expires: null, ...over });
+  const today = '2026-11-26';
+
+  it('orders statuses: retired, draft, expired, overdue, due-soon, current', () => {
+    expect(reviewState(active({ status: 'retired', lastReviewed: '2020-01-01' }), today, 30).status).toBe('retired');
+    expect(reviewState(active({ status: 'draft', expires: '2020-01-01' }), today, 30).status).toBe('draft');
+    expect(reviewState(active({ lastReviewed: '2020-01-01', expires: today }), today, 30).status).toBe('expired');
+    expect(reviewState(active({ lastReviewed: '2025-11-25' }), today, 30).status).toBe('overdue');
+    expect(reviewState(active({ lastReviewed: '2025-11-26' }), today, 30).status).toBe('due-soon');
+    expect(reviewState(active({ lastReviewed: '2025-12-26' }), today, 30).status).toBe('due-soon');
+    expect(reviewState(active({ lastReviewed: '2025-12-27' }), today, 30).status).toBe('current');
+    expect(reviewState(active({ lastReviewed: '2026-06-01', expires: '2026-12-20' }), today, 30).status).toBe('due-soon');
+  });
+
+  it('gives the next review date and day counts', () => {
+    const state = reviewState(active({ lastReviewed: '2026-03-07' }), today, 30);
+    expect(state).toEqual({ status: 'current', nextReview: '2027-03-07', daysToReview: 101, daysToExpiry: null });
+  });
+
+  it('never calls an active document without review dates current', () => {
+    expect(reviewState(active({ lastReviewed: null }), today, 30).status).toBe('overdue');
+  });
+});
+
+describe('windows and durations', () => {
+  it('parses warning windows', () => {
+    expect(parseWindowDays('30d')).toBe(30);
+    expect(parseWindowDays('4 weeks')).toBe(28);
+    expect(parseWindowDays('P30D')).toBe(30);
+    expect(parseWindowDays(14)).toBe(14);
+    expect(parseWindowDays('soon')).toBeNull();
+  });
+  it('parses timeouts', () => {
+    expect(parseDurationMs('10s')).toBe(10_000);
+    expect(parseDurationMs('500ms')).toBe(500);
+    expect(parseDurationMs('2m')).toBe(120_000);
+    expect(parseDurationMs('fast')).toBeNull();
+  });
+  it('takes today as the UTC date', () => {
+    expect(todayUtc(new Date('2026-11-26T23:30:00-05:00'))).toBe('2026-11-27');
+  });
+});
