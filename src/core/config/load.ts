@@ -12,7 +12,7 @@ export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigi
 
 const TOP_LEVEL_KEYS = ['content', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site'];
 const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts'];
-const SITE_KEYS = ['base', 'title'];
+const SITE_KEYS = ['base', 'title', 'url'];
 
 export const DEFAULT_SECTIONS: Record<string, string[]> = {
   policy: ['Purpose', 'Scope'],
@@ -32,7 +32,7 @@ export function defaultConfig(rootDir: string): VigilConfig {
     types: [],
     sections: structuredClone(DEFAULT_SECTIONS),
     links: { timeoutMs: 10_000, concurrency: 16, allowHosts: [] },
-    site: { base: '/', title: 'Vigil' },
+    site: { base: '/', title: 'Vigil', url: null },
   };
 }
 
@@ -191,7 +191,22 @@ function readSite(value: unknown, where: string): VigilConfig['site'] {
     if (typeof value.title !== 'string' || value.title.trim() === '') throw new ConfigError(`${where}: "site.title" must be text`);
     site.title = value.title;
   }
+  if (value.url !== undefined) site.url = readSiteUrl(value.url, where);
   return site;
+}
+
+// An absolute http(s) address, kept without a trailing slash so paths can be appended.
+function readSiteUrl(value: unknown, where: string): string {
+  let url: URL | null = null;
+  try {
+    url = typeof value === 'string' ? new URL(value) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new ConfigError(`${where}: "site.url" must be the absolute http(s) address where the site is published, such as https://acme.github.io/policies/, got ${JSON.stringify(value)}`);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /** The severity a rule runs at: the config's setting, else the rule's default. */

@@ -50,7 +50,8 @@ export interface VigilConfig {
   types: TypeByPath[];
   sections: Record<string, string[]>;
   links: LinksConfig;
-  site: { base: string; title: string };
+  /** `url`: absolute address where the site is published (for links in reports and SARIF), or null. */
+  site: { base: string; title: string; url: string | null };
 }
 
 export class ConfigError extends Error {
