@@ -11,3 +11,4 @@ export { collectFiles } from './files.js';
 export * from './dates.js';
 export type * from './types.js';
 export type { LinkProgress } from './links/check.js';
+export { buildDueReport, type DueReport, type DueDocument, type DueReason, type OwnerGroup } from './report.js';
