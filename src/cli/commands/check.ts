@@ -1,4 +1,5 @@
 import { checkDocuments } from '../../core/index.js';
+import { formatForCi } from '../ci-output.js';
 import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
 import { UsageError, type CliIo } from '../io.js';
@@ -44,11 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   if (format === 'json') io.stdout.write(formatJson(result));
   else if (format === 'pretty') io.stdout.write(formatPretty(result, colorEnabled(io)));
-  else {
-    const formatter = extraFormatters[format];
-    if (!formatter) throw new UsageError(`--format ${format} is not available in this build`);
-    io.stdout.write(formatter(result, io));
-  }
+  else io.stdout.write(formatForCi(format, result, config, io));
   return result.summary.errors > 0 ? 1 : 0;
 }
 

@@ -1,8 +1,55 @@
+import { buildDueReport, checkDocuments, parseWindowDays } from '../../core/index.js';
+import { formatReportCsv } from '../formatters/report-csv.js';
+import { formatReportJson } from '../formatters/report-json.js';
+import { formatReportMarkdown } from '../formatters/report-markdown.js';
 import { UsageError, type CliIo } from '../io.js';
+import { oneOf, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
+import { documentLinker } from '../urls.js';
 
-export const help = 'Usage: vigil report --help\n';
+export const help = `Usage: vigil report [paths...] [options]
 
-// Not built yet; see the open issues.
-export async function run(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('"vigil report" is not available yet in this build');
+List documents that are overdue, expired, or due for review or expiring within a window,
+grouped by owner, with dates and links.
+
+Options:
+  --within SPAN        window ahead of today, e.g. 30d, 6 weeks, P2M (default: the config's warning_window, 30d)
+  --format FORMAT      markdown, json or csv (default markdown)
+  --now YYYY-MM-DD     judge dates as of that day (also VIGIL_NOW)
+  --config FILE        config file (default: vigil.config.* in the working directory)
+  -h, --help           show this help
+
+Links go to the site when the config sets site.url, else to the file on GitHub when run in
+GitHub Actions, else they are paths relative to the working directory.
+Draft and retired documents are never listed. Exit code 0, or 2 on a usage or config error.
+`;
+
+export const REPORT_FORMATS = ['markdown', 'json', 'csv'] as const;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('report', args, {
+    within: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    now: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+  });
+  if (values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const format = oneOf('--format', values.format as string | undefined, REPORT_FORMATS, 'markdown');
+  const today = resolveToday(values.now as string | undefined, io);
+  const config = await resolveConfig(values.config as string | undefined, io);
+  const within = values.within as string | undefined;
+  const withinDays = within === undefined ? config.warningWindowDays : parseWindowDays(within);
+  if (withinDays === null) throw new UsageError(`--within must be a span such as 30d, 6 weeks or P2M, got "${within}"`);
+
+  // The report is about dates only: no network, and problems in the documents are for `vigil check`.
+  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: true });
+  if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
+
+  const report = buildDueReport(result.documents, today, withinDays);
+  const link = documentLinker(config, io.env, io.cwd);
+  const render = format === 'json' ? formatReportJson : format === 'csv' ? formatReportCsv : formatReportMarkdown;
+  io.stdout.write(render(report, link));
+  return 0;
 }
