@@ -6,9 +6,9 @@ import { fieldPosition } from './position.js';
 // Tables under these headings list the people to call.
 const CONTACT_SECTION = /escalat|contact|on[\s-]?call|\broles?\b|responders?|who to call|pager/i;
 // Columns that name a person or a way to reach them...
-const CONTACT_COLUMN = /\b(name|contact|phone|tel|mobile|slack|e-?mail|person|people|who|handle|pager|backup|deputy|primary|secondary|on[\s-]?call|lead|owner)\b/i;
-// ...but not columns that describe duties or timing.
-const DESCRIPTIVE_COLUMN = /responsib|dut(y|ies)|descri|notes?|when|time|sla|after|severity|scope/i;
+const CONTACT_COLUMN = /\b(name|contact|(?:tele)?phone|tel|mobile|slack|e-?mail|person|people|who|handle|pager|backup|deputy|primary|secondary|on[\s-]?call|lead|owner)\b/i;
+// ...but not columns that describe duties or timing (whole words: "Slack" is not "SLA").
+const DESCRIPTIVE_COLUMN = /\b(responsib\w*|dut(y|ies)|descri\w*|notes?|when|time|sla|after|severity|scope)\b/i;
 
 export const rule: Rule = {
   id: 'escalation-empty',
@@ -16,7 +16,7 @@ export const rule: Rule = {
   description: 'An escalation contact is empty or a placeholder (TBD, TODO, ?, -, N/A, <name>, xxx…).',
   scope: 'document',
   checkDocument(doc, { label }) {
-    return [...frontmatterContacts(doc, label), ...doc.body.tables.flatMap(tableContacts)];
+    return [...frontmatterContacts(doc, label), ...doc.body.tables.flatMap((table) => tableContacts(table, contactSection(doc, table)))];
   },
 };
 
@@ -32,8 +32,10 @@ function frontmatterContacts(doc: VigilDocument, label: (field: string) => strin
       const value = entry[key];
       if (!isPlaceholder(value)) continue;
       const shown = value === null || value === undefined || String(value).trim() === '' ? 'empty' : `a placeholder (${JSON.stringify(value)})`;
+      // A key with no value (`name:`) has no value to point at: point at the key.
+      const part = value === null || value === undefined ? 'key' : 'value';
       findings.push({
-        ...fieldPosition(doc, `/escalation/${index}/${key}`),
+        ...fieldPosition(doc, `/escalation/${index}/${key}`, part),
         message: `escalation ${key} for "${role}" is ${shown}: give a real ${key === 'name' ? 'person or rota' : 'phone number, Slack handle or e-mail'} (${label('escalation')}[${index}].${key})`,
       });
     }
@@ -41,8 +43,22 @@ function frontmatterContacts(doc: VigilDocument, label: (field: string) => strin
   return findings;
 }
 
-function tableContacts(table: Table): Finding[] {
-  if (!table.section || !CONTACT_SECTION.test(table.section)) return [];
+/**
+ * The heading that makes a table a contact list: the nearest heading above it, or one it is
+ * nested under ("## Escalation" > "### Out of hours"). Null when none is about contacts.
+ */
+function contactSection(doc: VigilDocument, table: Table): string | null {
+  const enclosing: Array<{ level: number; text: string }> = [];
+  for (const heading of doc.body.headings) {
+    if (heading.line > table.line) break;
+    while (enclosing.length > 0 && enclosing[enclosing.length - 1].level >= heading.level) enclosing.pop();
+    enclosing.push(heading);
+  }
+  return enclosing.reverse().find((heading) => CONTACT_SECTION.test(heading.text))?.text ?? null;
+}
+
+function tableContacts(table: Table, section: string | null): Finding[] {
+  if (!section) return [];
   const columns = table.headers
     .map((header, index) => ({ header, index }))
     .filter(({ header }) => CONTACT_COLUMN.test(header) && !DESCRIPTIVE_COLUMN.test(header));
@@ -53,7 +69,7 @@ function tableContacts(table: Table): Finding[] {
       const cell = row[index];
       if (!cell || !isPlaceholder(cell.text)) continue;
       const shown = cell.text.trim() === '' ? 'empty' : `a placeholder (${JSON.stringify(cell.text)})`;
-      findings.push({ line: cell.line, column: cell.column, message: `"${header}" for "${rowName}" under "${table.section}" is ${shown}: fill in a real contact` });
+      findings.push({ line: cell.line, column: cell.column, message: `"${header}" for "${rowName}" under "${section}" is ${shown}: fill in a real contact` });
     }
   }
   return findings;

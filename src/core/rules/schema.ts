@@ -24,8 +24,11 @@ export const rule: Rule = {
       return [{ ...where, message: `"${label('type')}" is ${JSON.stringify(type)}, which has no schema in ${schemas.folder}: use one of ${known}${typeof type === 'string' ? suggestion(type, schemas.types) : ''}` }];
     }
     if (validate(doc.fields)) return [];
-    return (validate.errors ?? [])
-      .filter((error) => error.keyword !== 'if' && error.keyword !== '$ref')
+    const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if' && error.keyword !== '$ref');
+    // An empty owner fails both "not empty" and "not a placeholder": one finding says it.
+    const emptyAt = new Set(errors.filter((error) => error.keyword === 'pattern' || error.keyword === 'minLength').map((error) => error.instancePath));
+    return errors
+      .filter((error) => !(error.keyword === 'format' && error.params.format === 'not-placeholder' && emptyAt.has(error.instancePath)))
       .map((error) => describe(error, doc, context, type as string));
   },
 };
