@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile, ruleContext, toDiagnostics, type FileOutcome } from './checkFile.js';
+import { severityFor } from './config/load.js';
 import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
 import type { DocumentLocation } from './document.js';
@@ -58,9 +59,12 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
     }
   }
   const deadRule = getRule('status-page-dead');
-  if (!options.offline && deadRule) {
+  if (!options.offline && deadRule && severityFor(config, deadRule.id, deadRule.defaultSeverity) !== 'off') {
+    // A hop or DNS answer that is off limits is a status-page-url finding; anything else is a dead page.
     const findings = await checkStatusPages(docs, config, options.onLinkProgress);
-    diagnostics.push(...toDiagnostics(deadRule, findings, '', config));
+    for (const rule of [deadRule, getRule('status-page-url')]) {
+      if (rule) diagnostics.push(...toDiagnostics(rule, findings.filter((finding) => finding.rule === rule.id), '', config));
+    }
   }
 
   diagnostics.sort(compareDiagnostics);

@@ -1,6 +1,13 @@
-// Network checks for status pages (status-page-dead). Filled in with the links work (issue 5).
+// Network checks for status pages: each distinct URL once, under a global and a per-host limit,
+// reported at every place it appears. Off-limits hops become `status-page-url`, failures `status-page-dead`.
+import { Agent } from 'undici';
 import type { VigilConfig } from '../config/types.js';
 import type { Finding, VigilDocument } from '../types.js';
+import { extractStatusPages, type LinkTarget } from './extract.js';
+import { guardedLookup, type Resolver } from './guard.js';
+import { HostLimiter } from './limiter.js';
+import { probeUrl } from './probe.js';
+import { describeOutcome, ruleForOutcome, type LinkResult } from './status.js';
 
 export interface LinkProgress {
   done: number;
@@ -9,10 +16,115 @@ export interface LinkProgress {
   failures: number;
 }
 
+export interface LinkCheckOptions {
+  timeoutMs: number;
+  concurrency: number;
+  allowHosts: string[];
+  /** Requests in flight to one host at a time. */
+  perHost: number;
+  maxRedirects: number;
+  retries: number;
+  backoffMs: number;
+  maxRetryAfterMs: number;
+  /** DNS; tests inject a fake so no real query is made. */
+  resolve?: Resolver;
+  userAgent: string;
+  onProgress?: (progress: LinkProgress) => void;
+}
+
+export const LINK_DEFAULTS = {
+  perHost: 2,
+  maxRedirects: 5,
+  retries: 2,
+  backoffMs: 500,
+  maxRetryAfterMs: 30_000,
+  userAgent: 'vigil-status-page-check/1 (+https://github.com/)',
+} as const;
+
+export function linkOptions(config: VigilConfig, overrides: Partial<LinkCheckOptions> = {}): LinkCheckOptions {
+  return {
+    ...LINK_DEFAULTS,
+    timeoutMs: config.links.timeoutMs,
+    concurrency: config.links.concurrency,
+    allowHosts: config.links.allowHosts,
+    ...overrides,
+  };
+}
+
+/** Checks each URL (give them distinct) and returns one result per URL, in the same order. */
+export async function checkLinks(urls: string[], options: LinkCheckOptions): Promise<LinkResult[]> {
+  const progress: LinkProgress = { done: 0, total: urls.length, inFlight: 0, failures: 0 };
+  const report = (): void => {
+    progress.inFlight = limiter.inFlight;
+    options.onProgress?.({ ...progress });
+  };
+  const limiter = new HostLimiter(options.concurrency, options.perHost, report);
+  const dispatcher = new Agent({
+    connections: options.perHost,
+    pipelining: 1,
+    keepAliveTimeout: 4_000,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    connect: { timeout: options.timeoutMs, lookup: guardedLookup(options.allowHosts, options.resolve) },
+  });
+  const settings = { ...options, dispatcher, limiter };
+  try {
+    report();
+    return await Promise.all(
+      urls.map(async (raw) => {
+        const result = await probeUrl(new URL(raw), settings);
+        progress.done++;
+        if (result.outcome.kind !== 'ok') progress.failures++;
+        report();
+        return result;
+      }),
+    );
+  } finally {
+    await dispatcher.destroy().catch(() => undefined);
+  }
+}
+
+export interface LinkReport {
+  target: LinkTarget;
+  result: LinkResult;
+}
+
+/** Every distinct status-page URL in the documents, checked, with where each appears. */
+export async function checkStatusPageLinks(
+  docs: VigilDocument[],
+  config: VigilConfig,
+  overrides: Partial<LinkCheckOptions> = {},
+): Promise<LinkReport[]> {
+  const options = linkOptions(config, overrides);
+  const targets = extractStatusPages(docs, options.allowHosts);
+  const results = await checkLinks(
+    targets.map((target) => target.url),
+    options,
+  );
+  return targets.map((target, index) => ({ target, result: results[index] }));
+}
+
+export interface LinkFinding extends Finding {
+  rule: 'status-page-dead' | 'status-page-url';
+}
+
+/** Findings for every place a failing status page appears, tagged with the rule they belong to. */
+export function linkFindings(reports: LinkReport[]): LinkFinding[] {
+  const findings: LinkFinding[] = [];
+  for (const { target, result } of reports) {
+    const rule = ruleForOutcome(result.outcome);
+    if (!rule) continue;
+    const message = `status page ${target.url}: ${describeOutcome(result)}`;
+    for (const place of target.occurrences) findings.push({ rule, path: place.path, line: place.line, column: place.column, message });
+  }
+  return findings;
+}
+
 export async function checkStatusPages(
-  _docs: VigilDocument[],
-  _config: VigilConfig,
-  _onProgress?: (progress: LinkProgress) => void,
-): Promise<Finding[]> {
-  return [];
+  docs: VigilDocument[],
+  config: VigilConfig,
+  onProgress?: (progress: LinkProgress) => void,
+  overrides: Partial<LinkCheckOptions> = {},
+): Promise<LinkFinding[]> {
+  return linkFindings(await checkStatusPageLinks(docs, config, { onProgress, ...overrides }));
 }

@@ -1,0 +1,255 @@
+// The link checker against a real HTTP server on 127.0.0.1. Nothing here leaves the machine:
+// other host names go through a fake resolver, and blocked addresses are refused before connecting.
+import { Agent } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLinks, LINK_DEFAULTS, type LinkCheckOptions } from './check.js';
+import { closedPort, startTestServer, type TestServer } from './__fixtures__/server.js';
+import { guardedLookup, type Resolver } from './guard.js';
+import { HostLimiter } from './limiter.js';
+import { probeUrl } from './probe.js';
+import { describeOutcome, ruleForOutcome, type LinkResult } from './status.js';
+
+let server: TestServer;
+const resolved: string[] = [];
+/** Fake DNS: only these names exist; every question is recorded. */
+const fakeDns: Record<string, Array<{ address: string; family: number }>> = {
+  'ok.example.test': [{ address: '127.0.0.1', family: 4 }],
+  'meta.example.test': [{ address: '169.254.169.254', family: 4 }],
+  'intranet.example.test': [{ address: '10.0.0.1', family: 4 }],
+  'mixed.example.test': [
+    { address: '93.184.215.14', family: 4 },
+    { address: 'fd00::1', family: 6 },
+  ],
+  'mapped.example.test': [{ address: '::ffff:127.0.0.1', family: 6 }],
+};
+const resolver: Resolver = async (hostname) => {
+  resolved.push(hostname);
+  const found = fakeDns[hostname];
+  if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  return found;
+};
+
+function options(over: Partial<LinkCheckOptions> = {}): LinkCheckOptions {
+  return {
+    ...LINK_DEFAULTS,
+    timeoutMs: 2_000,
+    concurrency: 16,
+    allowHosts: ['127.0.0.1'],
+    backoffMs: 20,
+    resolve: resolver,
+    ...over,
+  };
+}
+
+async function check(path: string, over: Partial<LinkCheckOptions> = {}): Promise<LinkResult> {
+  const [result] = await checkLinks([path.startsWith('http') ? path : `${server.base}${path}`], options(over));
+  return result;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('checkLinks against a loopback server', () => {
+  it('reports 200 as ok, with one HEAD request', async () => {
+    const result = await check('/ok');
+    expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
+    expect(result.requests).toEqual([{ method: 'HEAD', url: `${server.base}/ok`, status: 200 }]);
+    expect(describeOutcome(result)).toBe('200 OK');
+    expect(ruleForOutcome(result.outcome)).toBeNull();
+  });
+
+  it('follows a chain of 301s, re-checking each hop, and says where it ended', async () => {
+    const result = await check('/chain/1');
+    expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
+    expect(result.redirects.map((r) => r.status)).toEqual([301, 301]);
+    expect(result.finalUrl).toBe(`${server.base}/chain/3`);
+    expect(describeOutcome(result)).toBe(`200 OK, redirected to ${server.base}/chain/3 (301, 301)`);
+  });
+
+  it('detects a redirect loop (fragments do not hide it)', async () => {
+    const result = await check('/loop/a');
+    expect(result.outcome.kind).toBe('redirect-loop');
+    expect(describeOutcome(result)).toBe(`redirect loop: ${server.base}/loop/a → ${server.base}/loop/b → ${server.base}/loop/a#again`);
+    expect(ruleForOutcome(result.outcome)).toBe('status-page-dead');
+  });
+
+  it('stops after 5 redirects', async () => {
+    const result = await check('/endless-redirect/0');
+    expect(result.outcome).toEqual({ kind: 'too-many-redirects', limit: 5 });
+    expect(result.requests).toHaveLength(6);
+    expect(describeOutcome(result)).toMatch(/^too many redirects \(more than 5\)/);
+  });
+
+  it('reports 404 with its status line and does not retry it', async () => {
+    const before = server.count('/missing');
+    const result = await check('/missing');
+    expect(result.outcome).toEqual({ kind: 'http-error', status: 404 });
+    expect(describeOutcome(result)).toBe('404 Not Found');
+    expect(server.count('/missing') - before).toBe(1);
+  });
+
+  it('retries a 500 and succeeds when the server recovers', async () => {
+    const result = await check('/flaky');
+    expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
+    expect(result.requests.map((r) => r.status)).toEqual([500, 200]);
+  });
+
+  it('gives up on a 5xx after the retries, saying how many attempts it made', async () => {
+    const result = await check('/always-500', { retries: 2 });
+    expect(result.outcome).toEqual({ kind: 'http-error', status: 503 });
+    expect(describeOutcome(result)).toBe('503 Service Unavailable (3 attempts)');
+  });
+
+  it('waits as long as Retry-After asks on 429, then retries', async () => {
+    const started = performance.now();
+    const result = await check('/busy');
+    expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
+    expect(result.requests.map((r) => r.status)).toEqual([429, 200]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not wait for a Retry-After beyond the cap, and says so', async () => {
+    const result = await check('/busy-long', { maxRetryAfterMs: 5_000 });
+    expect(result.outcome).toEqual({ kind: 'http-error', status: 429, retryAfterMs: 3_600_000 });
+    expect(result.requests).toHaveLength(1);
+    expect(describeOutcome(result)).toBe('429 Too Many Requests; asked to retry after 3600 s, longer than Vigil waits');
+  });
+
+  it('times out a response slower than the timeout, retrying it', async () => {
+    const result = await check('/slow', { timeoutMs: 300, retries: 1 });
+    expect(result.outcome).toEqual({ kind: 'timeout', afterMs: 300 });
+    expect(result.requests.map((r) => r.failure)).toEqual(['timeout', 'timeout']);
+    expect(describeOutcome(result)).toBe('timeout after 300 ms (2 attempts)');
+    expect(describeOutcome({ ...result, requests: [result.requests[0]], outcome: { kind: 'timeout', afterMs: 10_000 } })).toBe('timeout after 10 s');
+  });
+
+  it('reports connection refused on a closed port', async () => {
+    const port = await closedPort();
+    const result = await check(`http://127.0.0.1:${port}/`);
+    expect(result.outcome).toEqual({ kind: 'refused' });
+    expect(describeOutcome(result)).toBe('connection refused');
+  });
+
+  it('reports a reset connection', async () => {
+    const result = await check('/reset', { retries: 1 });
+    expect(result.outcome).toEqual({ kind: 'reset' });
+    expect(describeOutcome(result)).toBe('connection reset (2 attempts)');
+  });
+
+  it('falls back to GET when HEAD is answered 405', async () => {
+    const result = await check('/no-head');
+    expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
+    expect(result.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['HEAD 405', 'GET 200']);
+  });
+
+  it('drops an endless body unread: the client hangs up before much is sent', async () => {
+    // Drive one probe with our own dispatcher, kept open, so only the probe itself can close the connection.
+    const dispatcher = new Agent({ connections: 2 });
+    try {
+      const result = await probeUrl(new URL(`${server.base}/endless`), {
+        ...options(),
+        dispatcher,
+        limiter: new HostLimiter(16, 2),
+      });
+      expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
+      const closed = await Promise.race([server.endless.closed.then(() => true), new Promise((r) => setTimeout(() => r(false), 2_000))]);
+      expect(closed).toBe(true);
+      expect(server.endless.bytes).toBeLessThan(16 * 1024 * 1024);
+    } finally {
+      await dispatcher.destroy();
+    }
+  });
+});
+
+describe('the address guard', () => {
+  it('blocks a redirect to 169.254.169.254 before any request is sent there', async () => {
+    const result = await check('/to-metadata');
+    expect(result.outcome).toEqual({
+      kind: 'blocked',
+      url: 'http://169.254.169.254/latest/meta-data/',
+      hop: 1,
+      reason: '169.254.169.254 is a link-local address',
+    });
+    expect(result.requests.map((r) => r.url)).toEqual([`${server.base}/to-metadata`]);
+    expect(ruleForOutcome(result.outcome)).toBe('status-page-url');
+    expect(describeOutcome(result)).toBe('redirect to http://169.254.169.254/latest/meta-data/ blocked: 169.254.169.254 is a link-local address');
+  });
+
+  it('blocks a redirect to a name that resolves to a private address, after DNS', async () => {
+    const result = await check('/to-name');
+    expect(result.outcome).toMatchObject({ kind: 'blocked', hop: 1, reason: 'resolves to 169.254.169.254 (link-local)' });
+    expect(resolved).toContain('meta.example.test');
+  });
+
+  it('blocks a redirect to another scheme', async () => {
+    const result = await check('/to-ftp');
+    expect(result.outcome).toMatchObject({ kind: 'blocked', hop: 1, reason: 'ftp is not http or https' });
+  });
+
+  it.each([
+    ['http://meta.example.test/', 'resolves to 169.254.169.254 (link-local)'],
+    ['https://intranet.example.test/', 'resolves to 10.0.0.1 (private)'],
+    ['http://mixed.example.test/', 'resolves to fd00::1 (unique-local)'],
+    ['http://mapped.example.test/', 'resolves to ::ffff:127.0.0.1 (loopback)'],
+  ])('blocks %s after DNS resolution, without connecting', async (url, reason) => {
+    const result = await check(url);
+    expect(result.outcome).toEqual({ kind: 'blocked', url, hop: 0, reason });
+    expect(describeOutcome(result)).toBe(`blocked: ${reason}`);
+    expect(result.requests[0].failure).toBe('blocked');
+  });
+
+  it('connects to a name that resolves to an allowed address (allow_hosts lists the address)', async () => {
+    const result = await check(`http://ok.example.test:${server.port}/ok`);
+    expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
+  });
+
+  it('refuses loopback when it is not in allow_hosts', async () => {
+    const before = server.log.length;
+    const result = await check('/ok', { allowHosts: [] });
+    expect(result.outcome).toMatchObject({ kind: 'blocked', hop: 0, reason: '127.0.0.1 is a loopback address' });
+    expect(result.requests).toEqual([]);
+    expect(server.log.length).toBe(before);
+  });
+
+  it('reports an unknown host as not found', async () => {
+    const result = await check('http://nowhere.example.test/');
+    expect(result.outcome).toEqual({ kind: 'dns', code: 'ENOTFOUND' });
+  });
+
+  it('hands Node every address when asked with options.all, and one otherwise', async () => {
+    const lookup = guardedLookup([], async () => [
+      { address: '93.184.215.14', family: 4 },
+      { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 },
+    ]);
+    const all = await new Promise((resolve) => lookup('a.test', { all: true }, (error, addresses) => resolve({ error, addresses })));
+    expect(all).toEqual({ error: null, addresses: [{ address: '93.184.215.14', family: 4 }, { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 }] });
+    const one = await new Promise((resolve) => lookup('a.test', { family: 6 }, (error, address, family) => resolve([error, address, family])));
+    expect(one).toEqual([null, '2606:2800:21f:cb07:6820:80da:af6b:8b2c', 6]);
+  });
+});
+
+describe('scheduling', () => {
+  it('keeps at most 2 requests in flight to one host, and uses both', async () => {
+    const urls = Array.from({ length: 8 }, (_, i) => `${server.base}/slow-host/${i}`);
+    const results = await checkLinks(urls, options({ concurrency: 16 }));
+    expect(results.every((r) => r.outcome.kind === 'ok')).toBe(true);
+    expect(server.peak.get('/slow-host')).toBe(2);
+  });
+
+  it('keeps to the global concurrency', async () => {
+    const urls = Array.from({ length: 4 }, (_, i) => `${server.base}/slow-global/${i}`);
+    await checkLinks(urls, options({ concurrency: 1 }));
+    expect(server.peak.get('/slow-global')).toBe(1);
+  });
+
+  it('reports progress: done / total, in flight, failures', async () => {
+    const seen: Array<{ done: number; total: number; inFlight: number; failures: number }> = [];
+    await checkLinks([`${server.base}/ok`, `${server.base}/missing`], options({ onProgress: (p) => seen.push(p) }));
+    expect(seen.at(-1)).toEqual({ done: 2, total: 2, inFlight: 0, failures: 1 });
+    expect(Math.max(...seen.map((p) => p.inFlight))).toBeGreaterThan(0);
+  });
+});
