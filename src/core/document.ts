@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { FieldName, VigilConfig } from './config/types.js';
 import { addCycle, parseCycle, parseIsoDate, reviewState, type IsoDate } from './dates.js';
 import { scanBody, type BodyScan } from './parse/body.js';
-import { readFrontmatter, type FieldPosition } from './parse/frontmatter.js';
+import { readFrontmatter, yamlPositions, type FieldPosition } from './parse/frontmatter.js';
 import { decodeSource } from './parse/source.js';
 import type { DocumentRecord, EscalationContact, StatusPage, VigilDocument } from './types.js';
 
@@ -20,36 +20,60 @@ export interface DocumentLocation {
 
 export function parseDocument(location: DocumentLocation, bytes: Uint8Array, config: VigilConfig, today: IsoDate): VigilDocument {
   const decoded = decodeSource(bytes);
-  if (!decoded.ok) return finish(location, null, new Map(), [decoded.problem], 1, EMPTY_BODY, config, today);
+  if (!decoded.ok) return finish(location, null, [decoded.problem], 1, EMPTY_BODY, config, today);
 
-  const frontmatter = readFrontmatter(decoded.text);
-  const { fields, positions } = mapFields(frontmatter.data, frontmatter.positions, config);
+  const frontmatter = readFrontmatter(decoded.text, { positions: false });
+  const fields = mapFields(frontmatter.data, config);
   // A body is worth scanning even when the frontmatter is broken: links and headings still count.
   const body = scanBody(frontmatter.body, frontmatter.bodyStartLine);
-  return finish(location, fields, positions, frontmatter.problems, frontmatter.bodyStartLine, body, config, today);
+  const doc = finish(location, fields, frontmatter.problems, frontmatter.bodyStartLine, body, config, today);
+  doc.yamlText = frontmatter.yamlText ?? null;
+  return doc;
+}
+
+const positionCache = new WeakMap<VigilDocument, Map<string, FieldPosition>>();
+
+/**
+ * JSON Pointer with Vigil's field names → where that key and value sit in the file. Found on
+ * first use (most documents have no finding and never need them), then cached.
+ */
+export function fieldPositions(doc: VigilDocument): Map<string, FieldPosition> {
+  let positions = positionCache.get(doc);
+  if (!positions) {
+    positions = doc.yamlText === null ? new Map() : yamlPositions(doc.yamlText);
+    if (Object.keys(doc.renamedFields).length > 0) positions = renamePointers(positions, doc.renamedFields);
+    positionCache.set(doc, positions);
+  }
+  return positions;
+}
+
+function renamePointers(positions: Map<string, FieldPosition>, renamed: Record<string, string>): Map<string, FieldPosition> {
+  const mapped = new Map<string, FieldPosition>();
+  for (const [pointer, position] of positions) {
+    const [, first, ...rest] = pointer.split('/');
+    const key = first.replace(/~1/g, '/').replace(/~0/g, '~');
+    const name = Object.prototype.hasOwnProperty.call(renamed, key) ? renamed[key] : first;
+    mapped.set(['', name, ...rest].join('/'), position);
+  }
+  return mapped;
+}
+
+function renamedFieldsFor(config: VigilConfig): Record<string, string> {
+  const renamed: Record<string, string> = {};
+  for (const [vigil, team] of Object.entries(config.fields)) if (team) renamed[team] = vigil;
+  return renamed;
 }
 
 /** Renames a team's field names to Vigil's, so every rule reads one vocabulary. */
-function mapFields(
-  data: Record<string, unknown> | null,
-  positions: Map<string, FieldPosition>,
-  config: VigilConfig,
-): { fields: Record<string, unknown> | null; positions: Map<string, FieldPosition> } {
-  const entries = Object.entries(config.fields);
-  if (!data || entries.length === 0) return { fields: data, positions };
-  const vigilNameFor = new Map(entries.map(([vigil, team]) => [team as string, vigil]));
+function mapFields(data: Record<string, unknown> | null, config: VigilConfig): Record<string, unknown> | null {
+  const renamed = renamedFieldsFor(config);
+  if (!data || Object.keys(renamed).length === 0) return data;
   const fields: Record<string, unknown> = {};
-  const mappedPositions = new Map<string, FieldPosition>();
   for (const key of Object.keys(data)) {
-    const name = vigilNameFor.get(key) ?? key;
+    const name = Object.prototype.hasOwnProperty.call(renamed, key) ? renamed[key] : key;
     Object.defineProperty(fields, name, { value: data[key], enumerable: true, writable: true, configurable: true });
   }
-  for (const [pointer, position] of positions) {
-    const [, first, ...rest] = pointer.split('/');
-    const name = vigilNameFor.get(first.replace(/~1/g, '/').replace(/~0/g, '~')) ?? first;
-    mappedPositions.set(['', name, ...rest].join('/'), position);
-  }
-  return { fields, positions: mappedPositions };
+  return fields;
 }
 
 function typeFromPath(relPath: string, config: VigilConfig): string | null {
@@ -63,7 +87,6 @@ const asText = (value: unknown): string | null =>
 function finish(
   location: DocumentLocation,
   fields: Record<string, unknown> | null,
-  positions: Map<string, FieldPosition>,
   syntaxProblems: VigilDocument['syntaxProblems'],
   bodyStartLine: number,
   body: BodyScan,
@@ -109,7 +132,8 @@ function finish(
   return {
     ...location,
     fields,
-    positions,
+    yamlText: null,
+    renamedFields: renamedFieldsFor(config),
     syntaxProblems,
     type,
     bodyStartLine,

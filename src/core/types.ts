@@ -1,7 +1,7 @@
 import type { Severity, VigilConfig } from './config/types.js';
 import type { Cycle, IsoDate, ReviewStatus } from './dates.js';
 import type { BodyScan } from './parse/body.js';
-import type { FieldPosition, Position } from './parse/frontmatter.js';
+import type { Position } from './parse/frontmatter.js';
 import type { SchemaSet } from './schemas.js';
 
 export interface EscalationContact {
@@ -52,8 +52,10 @@ export interface VigilDocument {
   relPath: string;
   /** The frontmatter with Vigil's field names (a team's names mapped), or null when unreadable. */
   fields: Record<string, unknown> | null;
-  /** JSON Pointer with Vigil's field names → position in the file. */
-  positions: Map<string, FieldPosition>;
+  /** The frontmatter's YAML (from line 2), kept so positions can be found when a rule reports. */
+  yamlText: string | null;
+  /** A team's field name → Vigil's, for the fields the config renames. */
+  renamedFields: Record<string, string>;
   /** Problems reading the file or its frontmatter. */
   syntaxProblems: Array<Position & { message: string }>;
   /** Type from the frontmatter or the config's `types`. */

@@ -1,12 +1,14 @@
 // Where to point a finding about a field: its key, its value, or the nearest thing that exists.
+import { fieldPositions } from '../document.js';
 import type { Position } from '../parse/frontmatter.js';
 import type { VigilDocument } from '../types.js';
 
 const FILE_START: Position = { line: 1, column: 1 };
 
 export function fieldPosition(doc: VigilDocument, pointer: string, part: 'key' | 'value' = 'value'): Position {
+  const positions = fieldPositions(doc);
   for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
-    const found = doc.positions.get(at);
+    const found = positions.get(at);
     if (found) return (part === 'key' ? found.key : undefined) ?? found.value;
     if (at === '') return FILE_START;
   }
