@@ -1,0 +1,65 @@
+// Vigil's Astro integration: wiring only. It runs the core check once (offline), fails the
+// build on errors with `vigil check`'s diagnostics, adds Starlight with Vigil's components,
+// and injects the register, controls and home pages. Logic lives in the modules beside it.
+import { fileURLToPath } from 'node:url';
+import starlight from '@astrojs/starlight';
+import type { AstroIntegration } from 'astro';
+import { formatPretty } from '../cli/formatters/pretty.js';
+import { runCheck, setSiteRun, type SiteOptions, type SiteRun } from './state.js';
+
+export type VigilSiteOptions = SiteOptions;
+
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+const component = (name: string): string => fileURLToPath(new URL(`../components/${name}`, import.meta.url));
+
+/** The build gate: the same words `vigil check` prints, or null when there are no errors. */
+export function gateMessage(site: SiteRun): string | null {
+  const { run } = site;
+  if (run.missing.length > 0) return `vigil: content folder not found: ${run.missing.join(', ')}`;
+  if (run.summary.errors === 0) return null;
+  return `vigil check found errors; the site was not built.\n\n${formatPretty(run, false)}`;
+}
+
+export default function vigil(options: VigilSiteOptions = {}): AstroIntegration {
+  return {
+    name: 'vigil',
+    hooks: {
+      'astro:config:setup': async ({ command, updateConfig, injectRoute, logger }) => {
+        if (command === 'preview') return;
+        const site = await runCheck(options);
+        const problem = gateMessage(site);
+        if (problem && command === 'build') throw new Error(problem);
+        if (problem) logger.warn(problem);
+        else if (site.run.summary.warnings > 0) logger.info(`${site.run.summary.warnings} warning(s) from vigil check; building anyway`);
+        setSiteRun(Promise.resolve(site));
+
+        const { config } = site;
+        updateConfig({
+          base: config.site.base,
+          ...(config.site.url ? { site: config.site.url } : {}),
+          integrations: [
+            starlight({
+              title: config.site.title,
+              // A few fixed links: Starlight would otherwise list every page on every page.
+              sidebar: [
+                { label: 'Register', link: '/register/' },
+                { label: 'Controls', link: '/controls/' },
+              ],
+              pagination: false,
+              components: {
+                PageTitle: component('PageTitle.astro'),
+                Sidebar: component('Sidebar.astro'),
+              },
+              customCss: [component('vigil.css')],
+            }),
+          ],
+        });
+        injectRoute({ pattern: '/', entrypoint: here('./routes/home.astro'), prerender: true });
+        injectRoute({ pattern: '/register', entrypoint: here('./routes/register.astro'), prerender: true });
+        injectRoute({ pattern: '/register.csv', entrypoint: here('./routes/register.csv.ts'), prerender: true });
+        injectRoute({ pattern: '/register.json', entrypoint: here('./routes/register.json.ts'), prerender: true });
+        injectRoute({ pattern: '/controls', entrypoint: here('./routes/controls.astro'), prerender: true });
+      },
+    },
+  };
+}

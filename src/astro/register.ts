@@ -1,0 +1,55 @@
+// The register of every document, as table rows, CSV and JSON. Every value comes from the
+// core's DocumentRecord; nothing is re-derived here.
+import type { DocumentRecord, IsoDate } from '../core/index.js';
+import { toCsv } from '../core/csv.js';
+
+export const REGISTER_COLUMNS = ['id', 'title', 'type', 'owner', 'status', 'version', 'last_reviewed', 'next_review', 'expires', 'controls', 'path'] as const;
+
+export function sortForRegister(records: readonly DocumentRecord[]): DocumentRecord[] {
+  return [...records].sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug));
+}
+
+export function registerCsv(records: readonly DocumentRecord[]): string {
+  const rows = sortForRegister(records).map((record) => [
+    record.id,
+    record.title,
+    record.type,
+    record.owner,
+    record.status,
+    record.version,
+    record.last_reviewed,
+    record.next_review,
+    record.expires,
+    record.controls.join(' '),
+    record.relPath,
+  ]);
+  return toCsv([[...REGISTER_COLUMNS], ...rows]);
+}
+
+export interface RegisterJson {
+  /** The day the statuses were judged for. */
+  now: IsoDate;
+  documents: Array<Pick<DocumentRecord, 'id' | 'title' | 'type' | 'owner' | 'status' | 'lifecycle' | 'version' | 'last_reviewed' | 'review_cycle' | 'next_review' | 'expires' | 'controls'> & { path: string; url: string }>;
+}
+
+export function registerJson(records: readonly DocumentRecord[], now: IsoDate, urlFor: (record: DocumentRecord) => string): RegisterJson {
+  return {
+    now,
+    documents: sortForRegister(records).map((record) => ({
+      id: record.id,
+      title: record.title,
+      type: record.type,
+      owner: record.owner,
+      status: record.status,
+      lifecycle: record.lifecycle,
+      version: record.version,
+      last_reviewed: record.last_reviewed,
+      review_cycle: record.review_cycle,
+      next_review: record.next_review,
+      expires: record.expires,
+      controls: record.controls,
+      path: record.relPath,
+      url: urlFor(record),
+    })),
+  };
+}
