@@ -44,8 +44,23 @@ describe('scaffoldDocument', () => {
     if (runbook.ok) expect(readFrontmatter(runbook.text).data).not.toHaveProperty('type');
   });
 
+  it('takes the review cycle most of the type\'s documents use, ignoring ones that do not parse', () => {
+    const existing = [
+      { id: null, type: 'procedure', review_cycle: '6 months' },
+      { id: null, type: 'procedure', review_cycle: '6 months' },
+      { id: null, type: 'procedure', review_cycle: 'whenever' },
+      { id: null, type: 'procedure', review_cycle: 'whenever' },
+      { id: null, type: 'procedure', review_cycle: 'whenever' },
+      { id: null, type: 'policy', review_cycle: 'P2Y' },
+    ];
+    const result = scaffoldDocument({ ...base, type: 'procedure', existing });
+    if (result.ok) expect(result.text).toMatch(/^review_cycle: 6 months$/m);
+    const runbook = scaffoldDocument({ ...base, type: 'runbook', existing });
+    if (runbook.ok) expect(runbook.text).toMatch(/^review_cycle: semiannual$/m);
+  });
+
   it('quotes titles and owners that YAML would misread', () => {
-    for (const title of ['Payments: card outage', 'yes', '#1 priority', 'Déjà vu — "quoted"', '2026-01-01 change freeze']) {
+    for (const title of ['Payments: card outage', 'yes', '#1 priority', 'Déjà vu — "quoted"', '2026-01-01 change freeze', '1e3', '2026-01-01', '6 months']) {
       const result = scaffoldDocument({ ...base, type: 'policy', title, owner: '@ops: team' });
       if (!result.ok) throw new Error(result.message);
       expect(readFrontmatter(result.text).data).toMatchObject({ title, owner: '@ops: team' });

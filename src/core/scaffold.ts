@@ -3,7 +3,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { VigilConfig } from './config/types.js';
-import type { IsoDate } from './dates.js';
+import { parseCycle, type IsoDate } from './dates.js';
 import { fieldLabel } from './document.js';
 
 export interface ScaffoldInput {
@@ -11,8 +11,8 @@ export interface ScaffoldInput {
   title: string;
   today: IsoDate;
   config: VigilConfig;
-  /** Ids already used, with the type of the document that uses each. */
-  existing: Array<{ id: string | null; type: string | null }>;
+  /** The documents already there: ids in use, and the review cycles each type uses. */
+  existing: Array<{ id: string | null; type: string | null; review_cycle?: string | null }>;
   owner?: string;
   id?: string;
   /** Top-level fields the type's schema knows (Vigil's names); optional fields outside it are left out. */
@@ -54,7 +54,7 @@ export function scaffoldDocument(input: ScaffoldInput): Scaffold {
   if (id !== null) lines.push(`${label('id')}: ${id}`);
   if (!typedByPath) lines.push(`${label('type')}: ${type}`);
   lines.push(input.owner ? `${label('owner')}: ${yamlString(input.owner)}` : `${label('owner')}: ${PLACEHOLDER} # the accountable team or person`);
-  lines.push(`${label('last_reviewed')}: ${today}`, `${label('review_cycle')}: ${CYCLES[type] ?? 'annual'}`);
+  lines.push(`${label('last_reviewed')}: ${today}`, `${label('review_cycle')}: ${yamlString(usualCycle(type, input.existing))}`);
   if (type === 'runbook' && knows('escalation')) {
     lines.push(
       `${label('escalation')}: # who to call, in order`,
@@ -67,6 +67,14 @@ export function scaffoldDocument(input: ScaffoldInput): Scaffold {
   lines.push('---', '', `# ${title}`, '');
   for (const section of config.sections[type] ?? []) lines.push(`## ${section}`, '', sectionText(section, label('escalation')), '');
   return { ok: true, text: `${lines.join('\n').replace(/\n+$/, '')}\n`, id, relPath, file };
+}
+
+/** The review cycle most of the type's documents use (a team's `6 months`), else Vigil's default. */
+function usualCycle(type: string, existing: ScaffoldInput['existing']): string {
+  const counts = new Map<string, number>();
+  for (const doc of existing) if (doc.type === type && doc.review_cycle && parseCycle(doc.review_cycle)) counts.set(doc.review_cycle, (counts.get(doc.review_cycle) ?? 0) + 1);
+  const [usual] = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [CYCLES[type] ?? 'annual'];
+  return usual;
 }
 
 /** `Database failover (primary)` → `database-failover-primary`. */
@@ -139,7 +147,9 @@ function sharedPrefix(ids: string[]): string {
 
 /** Plain when YAML would read it back as the same string, double-quoted (JSON escaping) otherwise. */
 function yamlString(value: string): string {
-  const plainSafe = /^[A-Za-z][A-Za-z0-9 ._()/&'+-]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value);
+  // A leading digit is safe only with a space in the value (`6 months`): numbers and dates have none.
+  const start = /^[A-Za-z]/.test(value) || (/^[0-9]/.test(value) && value.includes(' '));
+  const plainSafe = start && /^[A-Za-z0-9 ._()/&'+-]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value);
   return plainSafe ? value : JSON.stringify(value);
 }
 

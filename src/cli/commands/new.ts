@@ -48,7 +48,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     title: titleWords.join(' '),
     today,
     config,
-    existing: existingIds(io.cwd, config, today),
+    existing: existingDocuments(io.cwd, config, today),
     owner: values.owner as string | undefined,
     id: values.id as string | undefined,
     knownFields: schemas.types.includes(type) ? schemas.knownFields(type) : undefined,
@@ -69,14 +69,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Ids (and types) of the documents already in the content folders, read by the core. */
-function existingIds(cwd: string, config: Parameters<typeof parseDocument>[2], today: string): Array<{ id: string | null; type: string | null }> {
+/** Ids, types and review cycles of the documents already in the content folders, read by the core. */
+function existingDocuments(cwd: string, config: Parameters<typeof parseDocument>[2], today: string): Array<{ id: string | null; type: string | null; review_cycle: string | null }> {
   const roots = config.content.map((folder) => path.resolve(config.rootDir, folder));
   const { files } = collectFiles(cwd, roots, roots);
   return files.flatMap((location) => {
     try {
       const { record } = parseDocument(location, readFileSync(location.file), config, today);
-      return [{ id: record.id, type: record.type }];
+      return [{ id: record.id, type: record.type, review_cycle: record.review_cycle }];
     } catch {
       return [];
     }

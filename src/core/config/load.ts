@@ -130,6 +130,9 @@ function readFields(value: unknown, where: string): Partial<Record<FieldName, st
       throw new ConfigError(`${where}: unknown field "fields.${name}"${suggestion(name, FIELD_NAMES)}`);
     }
     if (typeof mapped !== 'string' || mapped.trim() === '') throw new ConfigError(`${where}: "fields.${name}" must be a field name`);
+    // One of your fields can stand for only one of Vigil's.
+    const twin = Object.entries(fields).find(([, other]) => other === mapped)?.[0];
+    if (twin) throw new ConfigError(`${where}: "fields.${twin}" and "fields.${name}" both map to "${mapped}"; each must name a different field`);
     fields[name as FieldName] = mapped;
   }
   return fields;

@@ -11,7 +11,7 @@ export const rule: Rule = {
     const when = doc.expires === today ? 'today' : `on ${doc.expires}`;
     return [{
       ...fieldPosition(doc, '/expires'),
-      message: `expired ${when}: renew the document and move "${label('expires')}" forward, or set status: retired`,
+      message: `expired ${when}: renew the document and move "${label('expires')}" forward, or set ${label('status')}: retired`,
     }];
   },
 };
