@@ -1,8 +1,97 @@
+import {
+  checkDocuments,
+  checkStatusPageLinks,
+  extractStatusPages,
+  linkFindings,
+  severityFor,
+  type LinkProgress,
+} from '../../core/index.js';
+import { formatLinksJson, formatLinksPretty, type LinksResult } from '../formatters/links.js';
 import { UsageError, type CliIo } from '../io.js';
+import { oneOf, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
 
-export const help = 'Usage: vigil links --help\n';
+export const help = `Usage: vigil links [paths...] [options]
 
-// Not built yet; see the open issues.
-export async function run(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError('"vigil links" is not available yet in this build');
+Check every status page in the documents over the network (only the network
+checks): each distinct URL once, HEAD then GET, redirects re-checked at every hop,
+retries on 429, 5xx and timeouts. Explains each URL's result and where it is used.
+
+Options:
+  --urls               print the distinct status-page URLs, one a line, and stop (for lychee)
+  --format FORMAT      pretty or json
+  --now YYYY-MM-DD     the day to judge by (also VIGIL_NOW)
+  --config FILE        config file (default: vigil.config.* in the working directory)
+  -h, --help           show this help
+
+Config: links.timeout (10s), links.concurrency (16), links.allow_hosts (hosts exempt
+from the private-address guard). A progress line goes to stderr on a terminal, not in CI.
+
+Exit codes: 0 every status page answers, 1 one fails or is refused, 2 usage or config error.
+`;
+
+const FORMATS = ['pretty', 'json'] as const;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('links', args, {
+    urls: { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    now: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+  });
+  if (values.help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  const format = oneOf('--format', values.format as string | undefined, FORMATS, 'pretty');
+  const today = resolveToday(values.now as string | undefined, io);
+  const config = await resolveConfig(values.config as string | undefined, io);
+  // Offline: this reads the documents; the network part is below, with progress.
+  const documents = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: true });
+  if (documents.missing.length > 0) throw new UsageError(`no such file or folder: ${documents.missing.join(', ')}`);
+
+  if (values.urls) {
+    for (const target of extractStatusPages(documents.docs, config.links.allowHosts)) io.stdout.write(`${target.url}\n`);
+    return 0;
+  }
+
+  const progress = progressLine(io);
+  const reports = await checkStatusPageLinks(documents.docs, config, { onProgress: progress?.update });
+  progress?.finish();
+  const result: LinksResult = { now: today, reports, refused: documents.diagnostics.filter((d) => d.rule === 'status-page-url') };
+  io.stdout.write(format === 'json' ? formatLinksJson(result) : formatLinksPretty(result, colorEnabled(io)));
+
+  const failing = linkFindings(reports).some((finding) => severityFor(config, finding.rule, 'error') === 'error');
+  return failing || result.refused.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** True when a live progress line helps: stderr is a terminal and this is not CI. */
+export function wantsProgress(io: CliIo): boolean {
+  const ci = io.env.CI;
+  return Boolean(io.stderr.isTTY) && (ci === undefined || ci === '' || ci === '0' || ci === 'false');
+}
+
+/** A one-line progress display on stderr (done / total, in flight, failures), redrawn at most 10 times a second. */
+export function progressLine(io: CliIo): { update(progress: LinkProgress): void; finish(): void } | null {
+  if (!wantsProgress(io)) return null;
+  let last = 0;
+  let shown = false;
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (now - last < 100 && progress.done < progress.total) return;
+      last = now;
+      shown = true;
+      const failed = progress.failures > 0 ? `, ${progress.failures} failed` : '';
+      io.stderr.write(`\r\x1b[2Kstatus pages: ${progress.done}/${progress.total} done, ${progress.inFlight} in flight${failed}`);
+    },
+    finish() {
+      if (shown) io.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+function colorEnabled(io: CliIo): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
 }
