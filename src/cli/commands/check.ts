@@ -3,6 +3,7 @@ import { formatForCi } from '../ci-output.js';
 import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
 import { UsageError, type CliIo } from '../io.js';
+import { progressLine } from './links.js';
 import { oneOf, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
 
 export const help = `Usage: vigil check [paths...] [options]
@@ -40,7 +41,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const format = oneOf('--format', values.format as string | undefined, FORMATS, defaultFormat);
   const today = resolveToday(values.now as string | undefined, io);
   const config = await resolveConfig(values.config as string | undefined, io);
-  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: Boolean(values.offline) });
+  const progress = progressLine(io);
+  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: Boolean(values.offline), onLinkProgress: progress?.update });
+  progress?.finish();
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
 
   if (format === 'json') io.stdout.write(formatJson(result));
