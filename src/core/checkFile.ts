@@ -1,9 +1,10 @@
 // Reads one file and runs every per-document rule on it. Used inline and inside worker threads.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { severityFor } from './config/load.js';
 import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
 import { fieldLabel, parseDocument, type DocumentLocation } from './document.js';
+import { rule as frontmatterSyntax } from './rules/frontmatter-syntax.js';
 import { rules } from './rules/index.js';
 import type { SchemaSet } from './schemas.js';
 import type { Diagnostic, Finding, Rule, RuleContext, VigilDocument } from './types.js';
@@ -37,16 +38,29 @@ export function toDiagnostics(rule: Rule, findings: Finding[], defaultPath: stri
   }));
 }
 
+// Tens of megabytes are checked like any other document. Far past that a file is not a document,
+// and reading it whole would take memory out of all proportion.
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** A file that could not be read still gets a record, with the reason at line 1. */
+function unreadable(location: DocumentLocation, context: RuleContext, message: string): FileOutcome {
+  const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
+  doc.syntaxProblems = [{ line: 1, column: 1, message }];
+  return { doc, diagnostics: toDiagnostics(frontmatterSyntax, doc.syntaxProblems, location.path, context.config) };
+}
+
 export function checkFile(location: DocumentLocation, context: RuleContext): FileOutcome {
   let bytes: Uint8Array;
   try {
+    const size = statSync(location.file).size;
+    if (size > MAX_FILE_BYTES) {
+      const megabytes = (size / 1024 / 1024).toFixed(0);
+      return unreadable(location, context, `the file is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a document: not read`);
+    }
     bytes = readFileSync(location.file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    bytes = new Uint8Array(0);
-    const doc = parseDocument(location, bytes, context.config, context.today);
-    doc.syntaxProblems = [{ line: 1, column: 1, message: `cannot read the file (${code})` }];
-    return { doc, diagnostics: toDiagnostics(rules[0], doc.syntaxProblems, location.path, context.config) };
+    return unreadable(location, context, `cannot read the file (${code})`);
   }
   try {
     const doc = parseDocument(location, bytes, context.config, context.today);

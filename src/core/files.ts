@@ -58,6 +58,12 @@ export function collectFiles(cwd: string, inputs: string[], contentRoots: string
   return set;
 }
 
+/**
+ * Walks real folders first and follows symbolic links only after them, so a link into the tree
+ * never lists a file a second time (which would report the file's id as a duplicate of itself).
+ * Every folder and file is known by its real path: links out of the tree are reported, not read,
+ * and a folder already visited is not entered again, so link loops end.
+ */
 function walk(
   top: string,
   base: string,
@@ -73,50 +79,65 @@ function walk(
     return;
   }
   const inside = (real: string): boolean => real === realTop || real.startsWith(realTop + path.sep);
-  const visited = new Set<string>([realTop]);
-  const stack = [top];
-  while (stack.length > 0) {
-    const dir = stack.pop() as string;
+  const visitedFolders = new Set<string>([realTop]);
+  const listedFiles = new Set<string>();
+  const folders: Array<{ dir: string; real: string }> = [{ dir: top, real: realTop }];
+  const links: Array<{ full: string; name: string }> = [];
+  const list = (full: string, real: string): void => {
+    if (listedFiles.has(real)) return;
+    listedFiles.add(real);
+    addFile(full, base);
+  };
+
+  const readFolder = ({ dir, real }: { dir: string; real: string }): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       set.skipped.push({ path: display(dir), message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
-      continue;
+      return;
     }
-        const subfolders: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        let real: string;
-        try {
-          real = realpathSync(full);
-          const stats = statSync(real);
-          isDir = stats.isDirectory();
-          isFile = stats.isFile();
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          const why = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'symbolic link to nothing' : `unreadable link (${code})`;
-          if (MARKDOWN.test(entry.name) || code === 'ELOOP') set.skipped.push({ path: display(full), message: `not checked: ${why}` });
-          continue;
+      const entryReal = path.join(real, entry.name);
+      if (entry.isSymbolicLink()) links.push({ full, name: entry.name });
+      else if (entry.isDirectory()) {
+        if (!visitedFolders.has(entryReal)) {
+          visitedFolders.add(entryReal);
+          folders.push({ dir: full, real: entryReal });
         }
-        if (!inside(real)) {
-          set.skipped.push({ path: display(full), message: `not checked: symbolic link points outside ${display(top)}/ (to ${real})` });
-          continue;
-        }
-        if (isDir) {
-          if (visited.has(real)) continue; // a loop back into the tree: its files are listed once
-          visited.add(real);
-        }
-      } else if (isDir) {
-        visited.add(path.join(realpathSync(dir), entry.name));
-      }
-      if (isDir) subfolders.push(full);
-      else if (isFile && MARKDOWN.test(entry.name)) addFile(full, base);
+      } else if (entry.isFile() && MARKDOWN.test(entry.name)) list(full, entryReal);
     }
-    stack.push(...subfolders);
+  };
+
+  const followLink = ({ full, name }: { full: string; name: string }): void => {
+    let real: string;
+    let stats;
+    try {
+      real = realpathSync(full);
+      stats = statSync(real);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'symbolic link to nothing' : `unreadable link (${code})`;
+      if (MARKDOWN.test(name) || code === 'ELOOP') set.skipped.push({ path: display(full), message: `not checked: ${why}` });
+      return;
+    }
+    if (!inside(real)) {
+      if (stats.isDirectory() || MARKDOWN.test(name)) {
+        set.skipped.push({ path: display(full), message: `not checked: symbolic link points outside ${display(top)}/ (to ${real})` });
+      }
+      return;
+    }
+    if (stats.isDirectory()) {
+      if (visitedFolders.has(real)) return; // already walked under its real name, or a loop back up
+      visitedFolders.add(real);
+      folders.push({ dir: full, real });
+    } else if (stats.isFile() && MARKDOWN.test(name)) list(full, real);
+  };
+
+  while (folders.length > 0 || links.length > 0) {
+    if (folders.length > 0) readFolder(folders.pop() as { dir: string; real: string });
+    else followLink(links.shift() as { full: string; name: string });
   }
 }
