@@ -23,9 +23,6 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or config error.
 export const FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Formatters that arrive with later work register here, so `check` stays one switch. */
-export const extraFormatters: Partial<Record<Format, (result: Parameters<typeof formatJson>[0], io: CliIo) => string>> = {};
-
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
     now: { type: 'string' },

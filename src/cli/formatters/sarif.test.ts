@@ -1,12 +1,16 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import * as ajvDraft04Module from 'ajv-draft-04';
+import * as addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, resolveConfig, RULE_IDS } from '../../core/index.js';
 import { ruleHelpLinker } from '../urls.js';
 import { buildCli, repo, runVigil } from './__fixtures__/cli.js';
+
+// ajv ships CommonJS; under NodeNext its default export arrives wrapped.
+const Ajv = ajvDraft04Module.default.default;
+const addFormats = addFormatsModule.default.default;
 
 const schema = JSON.parse(readFileSync('/work/shared/testdata/sarif-schema-2.1.0.json', 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
