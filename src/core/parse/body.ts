@@ -153,11 +153,12 @@ function inlineText(inline: Token | undefined): string {
     .trim();
 }
 
-function collectLinks(inline: Token, lines: LazyLines, firstLine: number, links: Link[]): void {
+/** `map`: the block's source lines (table cells carry none of their own: their row's line is used). */
+function collectLinks(inline: Token, lines: LazyLines, firstLine: number, links: Link[], map = inline.map): void {
   for (const child of inline.children ?? []) {
     if (child.type !== 'link_open') continue;
     const href = child.attrGet('href') ?? '';
-    const [start, end] = inline.map ?? [0, 1];
+    const [start, end] = map ?? [0, 1];
     links.push({ href, ...locate(lines, start, end, href, firstLine) });
   }
 }
@@ -209,7 +210,7 @@ function readTable(
       row = null;
     } else if (token.type === 'inline' && row) {
       parseInline(token, env);
-      collectLinks(token, lines, firstLine, scan.links); // links in cells count too
+      collectLinks(token, lines, firstLine, scan.links, [rowLine, rowLine + 1]); // links in cells count too
       const text = inlineText(token) || token.content.trim();
       if (inHead) table.headers.push(text);
       else row.push({ text, line: rowLine + firstLine, column: 0 });
