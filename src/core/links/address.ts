@@ -117,9 +117,13 @@ export function normalizeHost(host: string): string {
   }
 }
 
+const normalizedLists = new WeakMap<string[], Set<string>>();
+
 export function isAllowedHost(host: string, allowHosts: string[]): boolean {
-  const wanted = normalizeHost(host);
-  return allowHosts.some((allowed) => normalizeHost(allowed) === wanted);
+  if (allowHosts.length === 0) return false;
+  let allowed = normalizedLists.get(allowHosts);
+  if (!allowed) normalizedLists.set(allowHosts, (allowed = new Set(allowHosts.map(normalizeHost))));
+  return allowed.has(normalizeHost(host));
 }
 
 export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };

@@ -5,7 +5,7 @@ import type { VigilConfig } from '../config/types.js';
 import type { Finding, VigilDocument } from '../types.js';
 import { extractStatusPages, type LinkTarget } from './extract.js';
 import { guardedLookup, type Resolver } from './guard.js';
-import { HostLimiter } from './limiter.js';
+import { forEachByHost, HostLimiter } from './limiter.js';
 import { probeUrl } from './probe.js';
 import { describeOutcome, ruleForOutcome, type LinkResult } from './status.js';
 
@@ -68,20 +68,28 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
     connect: { timeout: options.timeoutMs, lookup: guardedLookup(options.allowHosts, options.resolve) },
   });
   const settings = { ...options, dispatcher, limiter };
+  const results: LinkResult[] = new Array(urls.length);
+  const parsed = urls.map((raw) => new URL(raw));
   try {
     report();
-    return await Promise.all(
-      urls.map(async (raw) => {
-        const result = await probeUrl(new URL(raw), settings);
-        progress.done++;
-        if (result.outcome.kind !== 'ok') progress.failures++;
-        report();
-        return result;
-      }),
-    );
+    // Twice the concurrency in progress, so URLs waiting out a backoff don't leave slots idle.
+    await forEachByHost(parsed, (url) => url.hostname, options.concurrency * 2, options.perHost, async (url, index) => {
+      const result = await probeUrl(url, settings).catch((error: Error) => failedProbe(url, error));
+      results[index] = result;
+      progress.done++;
+      if (result.outcome.kind !== 'ok') progress.failures++;
+      report();
+    });
+    return results;
   } finally {
     await dispatcher.destroy().catch(() => undefined);
   }
+}
+
+/** A bug in the checker must not cost the other URLs their results, nor pass this one silently. */
+function failedProbe(url: URL, error: Error): LinkResult {
+  const message = `Vigil could not check this URL (${error.message}); please report this`;
+  return { url: url.href, outcome: { kind: 'error', message }, redirects: [], finalUrl: url.href, requests: [], elapsedMs: 0 };
 }
 
 export interface LinkReport {
