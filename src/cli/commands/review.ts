@@ -39,9 +39,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const config = await resolveConfig(values.config as string | undefined, io);
   const { files, missing } = collectFiles(io.cwd, positionals, config.content);
   if (missing.length > 0) throw new UsageError(`review: no such file: ${missing.join(', ')}`);
-  const requested = new Set(positionals.map((input) => path.resolve(io.cwd, input)));
-  const named = files.filter((location) => requested.has(location.file));
-  if (named.length < requested.size) throw new UsageError('review: name files, not folders (a review is a decision about one document)');
+  // In the order given, as a reviewer reads the output against the command line.
+  const requested = [...new Set(positionals.map((input) => path.resolve(io.cwd, input)))];
+  const named = files.filter((location) => requested.includes(location.file)).sort((a, b) => requested.indexOf(a.file) - requested.indexOf(b.file));
+  if (named.length < requested.length) throw new UsageError('review: name files, not folders (a review is a decision about one document)');
 
   let refused = 0;
   for (const location of named) {
