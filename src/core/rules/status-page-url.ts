@@ -5,7 +5,7 @@ import { fieldPosition } from './position.js';
 export const rule: Rule = {
   id: 'status-page-url',
   defaultSeverity: 'error',
-  description: 'A status page URL must be absolute http(s) and must not point at a loopback, private or link-local address.',
+  description: 'A status page URL must be absolute http(s), without credentials, and must not point at or resolve to a loopback, private or link-local address.',
   scope: 'document',
   checkDocument(doc, { config }) {
     const findings: Finding[] = [];
