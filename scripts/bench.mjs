@@ -230,10 +230,10 @@ async function main() {
       ['tool', 'docs', 'wall s', 'cpu s', 'peak MiB', 'notes'],
       rows.map((row) => [row.tool, row.size.toLocaleString('en-GB'), fmtS(row.wallS), fmtS(row.cpuS), fmtMiB(row.peakMiB), row.note]),
     );
+    console.log(`load average now: ${fmtLoad()}`);
     const target = rows.find((row) => row.tool.startsWith('vigil') && row.size === TARGET.size);
     if (target) {
       const ok = target.wallS < TARGET.wallS && target.peakMiB !== null && target.peakMiB < TARGET.peakMiB;
-      console.log(`load average now: ${fmtLoad()}`);
       console.log(`\nTarget (issue 3): vigil check --offline on ${TARGET.size.toLocaleString('en-GB')} documents under ${TARGET.wallS} s and ${TARGET.peakMiB} MB: ${ok ? 'MET' : 'MISSED'} (${fmtS(target.wallS)} s, ${fmtMiB(target.peakMiB)} MiB)`);
     }
   }
