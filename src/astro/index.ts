@@ -47,6 +47,7 @@ export default function vigil(options: VigilSiteOptions = {}): AstroIntegration 
               ],
               pagination: false,
               components: {
+                Head: component('Head.astro'),
                 PageTitle: component('PageTitle.astro'),
                 Sidebar: component('Sidebar.astro'),
               },

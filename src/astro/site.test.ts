@@ -1,0 +1,307 @@
+// Builds the site from the fixture content once, then checks the generated files and the
+// pages in headless Chromium: contacts and banners, register, search, the status re-check
+// against the reader's clock, escaping, accessibility and the phone layout.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, REPO_ROOT, serveStatic, type StaticServer } from './testing.js';
+
+const BUILT_ON = '2026-11-26';
+const work = mkdtempSync(path.join(tmpdir(), 'vigil-site-'));
+const outDir = path.join(work, 'out');
+const screenshots = path.join(REPO_ROOT, 'test-output');
+let server: StaticServer;
+let browser: Browser;
+let buildOutput = '';
+
+const html = (route: string): string => readFileSync(path.join(outDir, route, 'index.html'), 'utf8');
+const file = (name: string): string => readFileSync(path.join(outDir, name), 'utf8');
+
+beforeAll(async () => {
+  const result = await buildSite({
+    configFile: path.join(import.meta.dirname, '__fixtures__/site/vigil.config.yaml'),
+    outDir,
+    now: BUILT_ON,
+    cacheDir: path.join(work, 'cache'),
+  });
+  buildOutput = result.output;
+  if (result.code !== 0) throw new Error(`site build failed:\n${result.output}`);
+  server = await serveStatic(outDir);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('generated HTML', () => {
+  test('the build reports the warnings it let through', () => {
+    expect(buildOutput).toMatch(/warning\(s\) from vigil check/);
+  });
+
+  test('a runbook shows its review facts, status and contacts as links', () => {
+    const page = html('runbooks/db-failover');
+    expect(page).toContain('data-vigil-status="current"');
+    expect(page).toMatch(/<span class="vigil-badge vigil-badge--current" data-vigil-badge>Current<\/span>/);
+    expect(page).toContain('<dd>Database Guild</dd>');
+    expect(page).toContain('<dd>3.1</dd>');
+    expect(page).toContain('<dd>2026-10-01</dd>');
+    expect(page).toContain('<dd>2027-10-01</dd>');
+    expect(page).toContain('href="tel:+442079460001"');
+    expect(page).toContain('href="mailto:jonas.berg@example.com"');
+    expect(page).toMatch(/<code class="vigil-contact vigil-contact--slack">#db-oncall<\/code>/);
+    expect(page).toContain('after 10 min');
+    expect(page).toContain('<a href="https://status.example.com/"');
+    // The body's own "# Title" is not repeated under the page title; links between documents become routes.
+    expect(page.match(/<h1\b/g)).toHaveLength(1);
+    expect(page).toContain('href="/procedures/overdue-procedure/#purpose"');
+    // Contacts come before the body.
+    expect(page.indexOf('vigil-escalation-contacts')).toBeLessThan(page.indexOf('id="summary"'));
+  });
+
+  test.each([
+    ['policies/expired-policy', 'expired', 'Expired on 2026-09-30.'],
+    ['procedures/overdue-procedure', 'overdue', 'this page was due for review on 2026-01-10'],
+    ['policies/draft-policy', 'draft', 'Draft: this page has not been approved yet.'],
+    ['policies/retired-policy', 'retired', 'Retired: this page is no longer in use'],
+  ])('%s carries a %s banner in plain words', (route, status, words) => {
+    const page = html(route);
+    const banner = new RegExp(`<div class="vigil-banner vigil-banner--${status}" data-vigil-banner role="note">[^]*?</div>`).exec(page);
+    expect(banner?.[0]).toContain(words);
+    expect(banner?.[0]).not.toMatch(/role="note" hidden/);
+  });
+
+  test('a current page has no visible banner', () => {
+    expect(html('runbooks/db-failover')).toMatch(/<div class="vigil-banner vigil-banner--current" data-vigil-banner role="note" hidden>/);
+  });
+
+  test('no value from a document becomes markup or a script link, on any page', () => {
+    const pages = ['runbooks/xss', 'runbooks/db-failover', 'register', 'controls', ''].map(html);
+    for (const page of pages) {
+      // Inside a quoted attribute value `<` is only text (quotes are escaped), so look at markup outside them.
+      const markup = page.replace(/="[^"]*"/g, '=""');
+      expect(markup).not.toMatch(/<script>window\.__vigilXss/);
+      expect(markup).not.toMatch(/<img src=x/i);
+      expect(markup).not.toMatch(/<b onmouseover/i);
+      expect(page).not.toMatch(/href="javascript:/i);
+      expect(markup).not.toMatch(/<\/title><script>/);
+    }
+    const page = html('runbooks/xss');
+    expect(page).toContain('<title>&lt;/title&gt;&lt;script&gt;window.__vigilXss=&#39;title&#39;&lt;/script&gt;');
+    expect(page).toContain('&lt;script&gt;window.__vigilXss=&#39;body&#39;&lt;/script&gt;');
+    expect(page).toContain('not a web address');
+  });
+
+  test('the register lists every document with its status', () => {
+    const page = html('register');
+    const rows = page.match(/<tr[^>]*data-vigil-status="[^"]+"[^>]*>/g) ?? [];
+    expect(rows).toHaveLength(7);
+    for (const id of ['RB-FIX-01', 'RB-FIX-02', 'POL-FIX-EXP', 'PRC-FIX-OVD', 'POL-FIX-DRF', 'POL-FIX-RET', 'RB-FIX-XSS']) expect(page).toContain(`>${id}</td>`);
+    expect(page).toMatch(/data-vigil-status="expired"[^>]*data-type="policy"[^>]*data-owner="Procurement Office"/);
+    expect(page).toContain('href="/register.csv"');
+    expect(page).toContain('href="/register.json"');
+  });
+
+  test('register.csv follows RFC 4180 and neutralises formula cells', () => {
+    const csv = file('register.csv');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('id,title,type,owner,status,version,last_reviewed,next_review,expires,controls,path');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(7 + 2);
+    expect(csv).toContain('RB-FIX-01,Ledger Database Failover,runbook,Database Guild,current,3.1,2026-10-01,2027-10-01,,ISO27001:A.5.24 SOC2:CC7.3,runbooks/db-failover.md\r\n');
+    expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"",""Records"")",retired,`);
+    expect(csv).toContain(`,'@people-team,draft,`);
+    expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
+  });
+
+  test('register.json holds every record as of the build date', () => {
+    const data = JSON.parse(file('register.json')) as { now: string; documents: Array<Record<string, unknown>> };
+    expect(data.now).toBe(BUILT_ON);
+    expect(data.documents).toHaveLength(7);
+    expect(data.documents.find((d) => d.id === 'PRC-FIX-OVD')).toMatchObject({ status: 'overdue', next_review: '2026-01-10', owner: 'Storage Team', url: '/procedures/overdue-procedure/' });
+    expect(data.documents.find((d) => d.id === 'POL-FIX-EXP')).toMatchObject({ status: 'expired', expires: '2026-09-30' });
+  });
+
+  test('the controls page maps each control to its documents and lists documents with none', () => {
+    const page = html('controls');
+    const row = /<tr id="ISO27001:A.5.24">[^]*?<\/tr>/.exec(page)?.[0] ?? '';
+    expect(row).toContain('Ledger Database Failover');
+    expect(row).toContain('Cache Flush');
+    expect(row).not.toContain('Expired Vendor Policy');
+    expect(page).toContain('SOC 2');
+    const none = page.slice(page.indexOf('id="no-control"'));
+    expect(none).toContain('Draft Remote Work Policy');
+    expect(none).toContain('Retired Fax Policy');
+    expect(none).not.toContain('Ledger Database Failover');
+  });
+
+  test('pages stay small: a short sidebar grouped by type, little JavaScript of their own', () => {
+    const page = html('runbooks/db-failover');
+    expect(page).toMatch(/<summary>\s*Runbooks <span class="vigil-count">\(3\)<\/span>/);
+    expect(page).toMatch(/<summary>\s*Policies <span class="vigil-count">\(3\)<\/span>/);
+    expect(statSync(path.join(outDir, 'runbooks/db-failover/index.html')).size).toBeLessThan(60_000);
+    const scripts = [...page.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]);
+    const own = scripts.filter((src) => !/Search|TableOfContents|MobileTableOfContents/.test(src));
+    const ownBytes = own.reduce((sum, src) => sum + statSync(path.join(outDir, src)).size, 0);
+    expect(ownBytes).toBeGreaterThan(0);
+    expect(ownBytes).toBeLessThan(10_000);
+  });
+});
+
+describe('in the browser', () => {
+  const open = async (route: string, options: { width?: number; height?: number; clock?: string } = {}): Promise<{ page: Page; dialogs: string[] }> => {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    if (options.clock) await page.clock.setFixedTime(new Date(options.clock));
+    await page.goto(`${server.url}${route}`);
+    return { page, dialogs };
+  };
+
+  test('a runbook shows its contacts and banner; screenshots desktop and phone', async () => {
+    const { page } = await open('/runbooks/cache-flush/');
+    await expect.poll(() => page.locator('[data-vigil-banner]').isVisible()).toBe(true);
+    expect(await page.locator('[data-vigil-banner-text]').textContent()).toContain('Review overdue');
+    expect(await page.locator('.vigil-contacts a[href^="tel:"]').first().getAttribute('href')).toBe('tel:+15550100199');
+    await page.screenshot({ path: path.join(screenshots, 'runbook-desktop.png'), fullPage: false });
+    await page.context().close();
+  });
+
+  test('on a phone the banner and the first escalation contact are visible without scrolling', async () => {
+    const { page } = await open('/runbooks/cache-flush/', { width: 390, height: 844 });
+    const inView = async (selector: string): Promise<boolean> => {
+      const box = await page.locator(selector).first().boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 844 && box.x >= 0 && box.x + box.width <= 390;
+    };
+    expect(await inView('[data-vigil-banner]')).toBe(true);
+    expect(await inView('.vigil-contacts li')).toBe(true);
+    await page.screenshot({ path: path.join(screenshots, 'runbook-phone.png') });
+    await page.context().close();
+  });
+
+  test('an old build turns a page overdue when the reader\'s date is past the review date', async () => {
+    const { page } = await open('/runbooks/db-failover/', { clock: '2027-10-05T09:00:00Z' });
+    await expect.poll(() => page.locator('.vigil-doc').getAttribute('data-vigil-status')).toBe('overdue');
+    expect(await page.locator('[data-vigil-badge]').first().textContent()).toBe('Review overdue');
+    expect(await page.locator('[data-vigil-banner]').isVisible()).toBe(true);
+    expect(await page.locator('[data-vigil-banner-text]').textContent()).toContain('2027-10-01');
+    await page.goto(`${server.url}/register/`);
+    const row = page.locator('tr', { hasText: 'RB-FIX-01' });
+    await expect.poll(() => row.getAttribute('data-vigil-status')).toBe('overdue');
+    await page.context().close();
+  });
+
+  test('a reader on the build date sees the build\'s statuses', async () => {
+    const { page } = await open('/runbooks/db-failover/', { clock: `${BUILT_ON}T09:00:00Z` });
+    await page.waitForLoadState('load');
+    expect(await page.locator('.vigil-doc').getAttribute('data-vigil-status')).toBe('current');
+    expect(await page.locator('[data-vigil-banner]').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  test('the register filters and sorts without a reload', async () => {
+    const { page } = await open('/register/');
+    const visibleIds = (): Promise<string[]> => page.locator('#vigil-register tbody tr:not([hidden]) td:first-child').allTextContents();
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    await page.selectOption('select[name="type"]', 'runbook');
+    await expect.poll(visibleIds).toEqual(['RB-FIX-01', 'RB-FIX-02', 'RB-FIX-XSS']);
+    await page.locator('th[data-column="id"] button').click();
+    await page.locator('th[data-column="id"] button').click();
+    expect(await page.locator('th[data-column="id"]').getAttribute('aria-sort')).toBe('descending');
+    expect(await visibleIds()).toEqual(['RB-FIX-XSS', 'RB-FIX-02', 'RB-FIX-01']);
+    await page.selectOption('select[name="type"]', '');
+    await page.selectOption('select[name="status"]', 'overdue');
+    await expect.poll(visibleIds).toEqual(['RB-FIX-02', 'PRC-FIX-OVD']);
+    await page.selectOption('select[name="status"]', '');
+    await page.selectOption('select[name="owner"]', 'Procurement Office');
+    await expect.poll(visibleIds).toEqual(['POL-FIX-EXP']);
+    await page.selectOption('select[name="owner"]', '');
+    await page.fill('input[name="q"]', 'guild');
+    await expect.poll(visibleIds).toEqual(['RB-FIX-01']);
+    expect(await page.locator('#vigil-register-count').textContent()).toBe('Showing 1 of 7 documents');
+    expect(page.url()).toContain('q=guild');
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+    await page.fill('input[name="q"]', '');
+    await page.screenshot({ path: path.join(screenshots, 'register.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('the register works by keyboard alone', async () => {
+    const { page } = await open('/register/');
+    await page.locator('input[name="q"]').focus();
+    await page.keyboard.type('POL-FIX');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('type');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('status');
+    // Tab on to the first sort button (ID) and then the Status one, and sort with the keyboard.
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.closest('th')?.dataset.column === 'status')); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.closest('th')?.dataset.column)).toBe('status');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('th[data-column="status"]').getAttribute('aria-sort')).toBe('ascending');
+    const ids = await page.locator('#vigil-register tbody tr:not([hidden]) td:first-child').allTextContents();
+    expect(ids).toEqual(['POL-FIX-EXP', 'POL-FIX-DRF', 'POL-FIX-RET']);
+    await page.context().close();
+  });
+
+  test.each([
+    ['owner', 'Database Guild'],
+    ['id', 'RB-FIX-01'],
+    ['body text', 'zanzibarite'],
+  ])('search finds the runbook by %s and opens it', async (_what, query) => {
+    const { page } = await open('/');
+    await page.locator('button[data-open-modal]').click();
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor();
+    await input.fill(query);
+    const result = page.locator('.pagefind-ui__result-link', { hasText: 'Ledger Database Failover' }).first();
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await page.waitForURL(/\/runbooks\/db-failover\/?/);
+    expect(await page.locator('h1').textContent()).toBe('Ledger Database Failover');
+    await page.context().close();
+  });
+
+  test('the XSS fixture runs no script', async () => {
+    const { page, dialogs } = await open('/runbooks/xss/');
+    await page.waitForLoadState('load');
+    for (const route of ['/register/', '/controls/', '/']) await page.goto(`${server.url}${route}`);
+    await page.goto(`${server.url}/runbooks/xss/`);
+    await page.locator('.sl-markdown-content').hover();
+    await page.locator('.vigil-owner').hover();
+    expect(await page.evaluate(() => (window as unknown as { __vigilXss?: string }).__vigilXss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  test.each(['/runbooks/cache-flush/', '/register/', '/controls/'])('axe finds no serious or critical violation on %s', async (route) => {
+    const require = createRequire(import.meta.url);
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const { page } = await open(route);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const result = await axe.run();
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+});
