@@ -246,6 +246,11 @@ describe('scheduling', () => {
     expect(server.peak.get('/slow-global')).toBe(1);
   });
 
+  it('answers for every input, even one that is not a URL', async () => {
+    const results = await checkLinks(['not a url', `${server.base}/ok`], options());
+    expect(results.map((r) => r.outcome)).toEqual([{ kind: 'error', message: '"not a url" is not an absolute URL' }, { kind: 'ok', status: 200 }]);
+  });
+
   it('reports progress: done / total, in flight, failures', async () => {
     const seen: Array<{ done: number; total: number; inFlight: number; failures: number }> = [];
     await checkLinks([`${server.base}/ok`, `${server.base}/missing`], options({ onProgress: (p) => seen.push(p) }));

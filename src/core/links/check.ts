@@ -69,12 +69,14 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
   });
   const settings = { ...options, dispatcher, limiter };
   const results: LinkResult[] = new Array(urls.length);
-  const parsed = urls.map((raw) => new URL(raw));
+  const parsed = urls.map((raw) => ({ raw, url: URL.parse(raw) }));
   try {
     report();
     // Twice the concurrency in progress, so URLs waiting out a backoff don't leave slots idle.
-    await forEachByHost(parsed, (url) => url.hostname, options.concurrency * 2, options.perHost, async (url, index) => {
-      const result = await probeUrl(url, settings).catch((error: Error) => failedProbe(url, error));
+    await forEachByHost(parsed, ({ url }) => url?.hostname ?? '', options.concurrency * 2, options.perHost, async ({ raw, url }, index) => {
+      const result = url
+        ? await probeUrl(url, settings).catch((error: Error) => failedProbe(url.href, `Vigil could not check this URL (${error.message}); please report this`))
+        : failedProbe(raw, `"${raw}" is not an absolute URL`);
       results[index] = result;
       progress.done++;
       if (result.outcome.kind !== 'ok') progress.failures++;
@@ -86,10 +88,9 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
   }
 }
 
-/** A bug in the checker must not cost the other URLs their results, nor pass this one silently. */
-function failedProbe(url: URL, error: Error): LinkResult {
-  const message = `Vigil could not check this URL (${error.message}); please report this`;
-  return { url: url.href, outcome: { kind: 'error', message }, redirects: [], finalUrl: url.href, requests: [], elapsedMs: 0 };
+/** A URL that could not be checked; a bug in the checker must not cost the other URLs their results. */
+function failedProbe(url: string, message: string): LinkResult {
+  return { url, outcome: { kind: 'error', message }, redirects: [], finalUrl: url, requests: [], elapsedMs: 0 };
 }
 
 export interface LinkReport {
