@@ -23,11 +23,12 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array, con
   if (!decoded.ok) return finish(location, null, [decoded.problem], 1, EMPTY_BODY, config, today);
 
   const frontmatter = readFrontmatter(decoded.text, { positions: false });
-  const fields = mapFields(frontmatter.data, config);
+  const { fields, shadowed } = mapFields(frontmatter.data, config);
   // A body is worth scanning even when the frontmatter is broken: links and headings still count.
   const body = scanBody(frontmatter.body, frontmatter.bodyStartLine);
   const doc = finish(location, fields, frontmatter.problems, frontmatter.bodyStartLine, body, config, today);
   doc.yamlText = frontmatter.yamlText ?? null;
+  if (shadowed.length > 0) doc.shadowedFields = shadowed;
   return doc;
 }
 
@@ -49,9 +50,11 @@ export function fieldPositions(doc: VigilDocument): Map<string, FieldPosition> {
 
 function renamePointers(positions: Map<string, FieldPosition>, renamed: Record<string, string>): Map<string, FieldPosition> {
   const mapped = new Map<string, FieldPosition>();
+  const vigilNames = new Set(Object.values(renamed));
   for (const [pointer, position] of positions) {
     const [, first, ...rest] = pointer.split('/');
     const key = first.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (vigilNames.has(key) && !Object.prototype.hasOwnProperty.call(renamed, key)) continue; // shadowed: not read
     const name = Object.prototype.hasOwnProperty.call(renamed, key) ? renamed[key] : first;
     mapped.set(['', name, ...rest].join('/'), position);
   }
@@ -64,16 +67,27 @@ function renamedFieldsFor(config: VigilConfig): Record<string, string> {
   return renamed;
 }
 
-/** Renames a team's field names to Vigil's, so every rule reads one vocabulary. */
-function mapFields(data: Record<string, unknown> | null, config: VigilConfig): Record<string, unknown> | null {
+/**
+ * Renames a team's field names to Vigil's, so every rule reads one vocabulary. A key that uses
+ * Vigil's name for a field the team renamed is left out (it would clash with the team's key)
+ * and returned as shadowed, for the schema rule to report.
+ */
+function mapFields(data: Record<string, unknown> | null, config: VigilConfig): { fields: Record<string, unknown> | null; shadowed: string[] } {
   const renamed = renamedFieldsFor(config);
-  if (!data || Object.keys(renamed).length === 0) return data;
+  const shadowed: string[] = [];
+  if (!data || Object.keys(renamed).length === 0) return { fields: data, shadowed };
+  const vigilNames = new Set(Object.values(renamed));
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(data)) {
-    const name = Object.prototype.hasOwnProperty.call(renamed, key) ? renamed[key] : key;
+    const isRenamed = Object.prototype.hasOwnProperty.call(renamed, key);
+    if (!isRenamed && vigilNames.has(key)) {
+      shadowed.push(key);
+      continue;
+    }
+    const name = isRenamed ? renamed[key] : key;
     Object.defineProperty(fields, name, { value: data[key], enumerable: true, writable: true, configurable: true });
   }
-  return fields;
+  return { fields, shadowed };
 }
 
 function typeFromPath(relPath: string, config: VigilConfig): string | null {

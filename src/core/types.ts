@@ -56,6 +56,8 @@ export interface VigilDocument {
   yamlText: string | null;
   /** A team's field name → Vigil's, for the fields the config renames. */
   renamedFields: Record<string, string>;
+  /** Keys written with Vigil's name for a field the config renames (`last_reviewed` where the team says `last_reviewed_on`); not read. */
+  shadowedFields?: string[];
   /** Problems reading the file or its frontmatter. */
   syntaxProblems: Array<Position & { message: string }>;
   /** Type from the frontmatter or the config's `types`. */

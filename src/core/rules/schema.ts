@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { isIsoDateShape, NAMED_CYCLE_NAMES } from '../dates.js';
 import { suggestion } from '../didYouMean.js';
+import { yamlPositions } from '../parse/frontmatter.js';
 import type { Finding, Rule, RuleContext, VigilDocument } from '../types.js';
 import { fieldPosition, pointerLabel } from './position.js';
 
@@ -10,28 +11,45 @@ export const rule: Rule = {
   description: "The frontmatter must match the JSON Schema for the document's type.",
   scope: 'document',
   checkDocument(doc, context) {
-    if (!doc.fields) return [];
-    const { schemas, label } = context;
-    if (schemas.loadError) return [{ line: 1, column: 1, message: schemas.loadError }];
-    const type = doc.fields.type;
-    if (type === undefined) {
-      return [{ line: 1, column: 1, message: `missing required field "${label('type')}": one of ${schemas.types.join(', ')} (or set "types" by path in the config)` }];
-    }
-    const validate = typeof type === 'string' ? schemas.validator(type) : null;
-    if (!validate) {
-      const where = fieldPosition(doc, '/type');
-      const known = schemas.types.join(', ');
-      return [{ ...where, message: `"${label('type')}" is ${JSON.stringify(type)}, which has no schema in ${schemas.folder}: use one of ${known}${typeof type === 'string' ? suggestion(type, schemas.types) : ''}` }];
-    }
-    if (validate(doc.fields)) return [];
-    const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if' && error.keyword !== '$ref');
-    // An empty owner fails both "not empty" and "not a placeholder": one finding says it.
-    const emptyAt = new Set(errors.filter((error) => error.keyword === 'pattern' || error.keyword === 'minLength').map((error) => error.instancePath));
-    return errors
-      .filter((error) => !(error.keyword === 'format' && error.params.format === 'not-placeholder' && emptyAt.has(error.instancePath)))
-      .map((error) => describe(error, doc, context, type as string));
+    return [...shadowedFieldFindings(doc, context), ...checkFields(doc, context)];
   },
 };
+
+/** `last_reviewed` in a repository whose config renames it to `last_reviewed_on`: say so, at the key. */
+function shadowedFieldFindings(doc: VigilDocument, { label }: RuleContext): Finding[] {
+  if (!doc.shadowedFields || !doc.fields) return [];
+  const raw = doc.yamlText === null ? new Map() : yamlPositions(doc.yamlText);
+  return doc.shadowedFields.map((key) => {
+    const at = raw.get(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    return {
+      ...(at?.key ?? at?.value ?? { line: 1, column: 1 }),
+      message: `unknown field "${key}" (did you mean "${label(key)}"?): the config's "fields" renames it`,
+    };
+  });
+}
+
+function checkFields(doc: VigilDocument, context: RuleContext): Finding[] {
+  if (!doc.fields) return [];
+  const { schemas, label } = context;
+  if (schemas.loadError) return [{ line: 1, column: 1, message: schemas.loadError }];
+  const type = doc.fields.type;
+  if (type === undefined) {
+    return [{ line: 1, column: 1, message: `missing required field "${label('type')}": one of ${schemas.types.join(', ')} (or set "types" by path in the config)` }];
+  }
+  const validate = typeof type === 'string' ? schemas.validator(type) : null;
+  if (!validate) {
+    const where = fieldPosition(doc, '/type');
+    const known = schemas.types.join(', ');
+    return [{ ...where, message: `"${label('type')}" is ${JSON.stringify(type)}, which has no schema in ${schemas.folder}: use one of ${known}${typeof type === 'string' ? suggestion(type, schemas.types) : ''}` }];
+  }
+  if (validate(doc.fields)) return [];
+  const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if' && error.keyword !== '$ref');
+  // An empty owner fails both "not empty" and "not a placeholder": one finding says it.
+  const emptyAt = new Set(errors.filter((error) => error.keyword === 'pattern' || error.keyword === 'minLength').map((error) => error.instancePath));
+  return errors
+    .filter((error) => !(error.keyword === 'format' && error.params.format === 'not-placeholder' && emptyAt.has(error.instancePath)))
+    .map((error) => describe(error, doc, context, type as string));
+}
 
 function describe(error: ErrorObject, doc: VigilDocument, context: RuleContext, type: string): Finding {
   const { label } = context;
