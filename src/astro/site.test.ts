@@ -97,7 +97,7 @@ describe('generated HTML', () => {
     }
     const page = html('runbooks/xss');
     expect(page).toContain('<title>&lt;/title&gt;&lt;script&gt;window.__vigilXss=&#39;title&#39;&lt;/script&gt;');
-    expect(page).toContain('&lt;script&gt;window.__vigilXss=&#39;body&#39;&lt;/script&gt;');
+    expect(page).toContain("&lt;script&gt;window.__vigilXss='body'&lt;/script&gt;");
     expect(page).toContain('not a web address');
   });
 
