@@ -61,14 +61,17 @@ async function check(count, endpoints) {
   let heapPeak = 0;
   const sample = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 20);
   const heapBefore = process.memoryUsage().heapUsed;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const results = await checkLinks(urls, linkOptions(config));
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sample);
   const failed = results.filter((r) => r.outcome.kind !== 'ok');
   process.send({
     count,
     wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     failed: failed.length,
     firstFailure: failed[0] ? `${failed[0].url}: ${failed[0].outcome.kind}` : null,
     requests: results.reduce((n, r) => n + r.requests.length, 0),
@@ -94,6 +97,7 @@ async function baseline(count, endpoints) {
   const dispatcher = new Agent({ connections: 2, pipelining: 1, keepAliveTimeout: 4_000 });
   const urls = benchUrls(count, endpoints);
   let next = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -104,8 +108,9 @@ async function baseline(count, endpoints) {
     }),
   );
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   await dispatcher.close();
-  process.send({ count, wallMs, failed: 0, maxRssMiB: process.resourceUsage().maxRSS / 1024 });
+  process.send({ count, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, failed: 0, maxRssMiB: process.resourceUsage().maxRSS / 1024 });
 }
 
 function runChild(args) {
@@ -132,7 +137,7 @@ async function orchestrate() {
   let worst = 0;
   try {
     console.log(`links bench: ${HOSTS} loopback hosts, each answers after ${DELAY_MS} ms; concurrency ${CONCURRENCY}, 2 per host`);
-    console.log('run       urls   wall s  ideal s  ratio  failed  peak RSS MiB  heap before → peak MiB');
+    console.log('run       urls   wall s  ideal s  ratio  cpu s  failed  peak RSS MiB  heap before → peak MiB');
     for (const count of sizes) {
       for (const which of ['baseline', 'check']) {
         const { child, message: r } = await runChild([`--${which}`, String(count), JSON.stringify(endpoints)]);
@@ -142,7 +147,7 @@ async function orchestrate() {
         if (count === sizes[0] && which === 'check') worst = ratio;
         const heap = r.heapPeakMiB === undefined ? '' : `${r.heapBeforeMiB.toFixed(1)} → ${r.heapPeakMiB.toFixed(1)}`;
         console.log(
-          `${which.padEnd(9)} ${String(count).padEnd(6)} ${(r.wallMs / 1000).toFixed(2).padStart(6)}  ${(idealMs / 1000).toFixed(3).padStart(7)}  ${ratio.toFixed(2).padStart(5)}  ${String(r.failed).padStart(6)}  ${r.maxRssMiB.toFixed(0).padStart(12)}  ${heap}`,
+          `${which.padEnd(9)} ${String(count).padEnd(6)} ${(r.wallMs / 1000).toFixed(2).padStart(6)}  ${(idealMs / 1000).toFixed(3).padStart(7)}  ${ratio.toFixed(2).padStart(5)}  ${(r.cpuMs / 1000).toFixed(2).padStart(5)}  ${String(r.failed).padStart(6)}  ${r.maxRssMiB.toFixed(0).padStart(12)}  ${heap}`,
         );
         if (r.failed > 0) console.log(`  first failure: ${r.firstFailure}`);
       }
