@@ -8,7 +8,7 @@
 // checker's memory and CPU are measured alone; each size runs in a fresh process so peaks don't mix.
 //
 //   node scripts/bench-links.mjs                 # 1,000 URLs, then 4,000 to show memory stays flat
-//   node scripts/bench-links.mjs --sizes 1000    # just one size
+//   node scripts/bench-links.mjs --sizes 1000    # just one size (--quick does the same)
 import { execFileSync, fork } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -130,7 +130,8 @@ function ensureBuilt() {
 
 async function orchestrate() {
   const sizesFlag = process.argv.indexOf('--sizes');
-  const sizes = sizesFlag > 0 ? process.argv[sizesFlag + 1].split(',').map(Number) : [1000, 4000];
+  const quick = process.argv.includes('--quick');
+  const sizes = sizesFlag > 0 ? process.argv[sizesFlag + 1].split(',').map(Number) : quick ? [1000] : [1000, 4000];
   ensureBuilt();
   const { child: server, message } = await runChild(['--serve']);
   const { endpoints } = message;
