@@ -140,10 +140,13 @@ describe('checkLinks against a loopback server', () => {
     expect(describeOutcome(result)).toBe('connection reset (2 attempts)');
   });
 
-  it('falls back to GET when HEAD is answered 405', async () => {
-    const result = await check('/no-head');
+  it.each([
+    ['/no-head', 405],
+    ['/no-head-501', 501],
+  ])('falls back to GET when HEAD is answered %s with %i, without retrying the HEAD', async (path, status) => {
+    const result = await check(path);
     expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
-    expect(result.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['HEAD 405', 'GET 200']);
+    expect(result.requests.map((r) => `${r.method} ${r.status}`)).toEqual([`HEAD ${status}`, 'GET 200']);
   });
 
   it('drops an endless body unread: the client hangs up before much is sent', async () => {

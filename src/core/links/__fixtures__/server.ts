@@ -58,6 +58,7 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
     }
     if (path === '/reset') return req.socket.destroy();
     if (path === '/no-head') return req.method === 'HEAD' ? send(405, { allow: 'GET' }) : send(200);
+    if (path === '/no-head-501') return req.method === 'HEAD' ? send(501) : send(200);
     if (path === '/endless') {
       if (req.method === 'HEAD') return send(405);
       res.writeHead(200, { 'content-type': 'text/plain' });
