@@ -103,12 +103,18 @@ function measure(args, cwd) {
   });
 }
 
-/** Best (shortest) wall time of `count` runs: other load on the machine only ever adds time. Peak is the highest. */
+/**
+ * Best (shortest) wall time of `count` runs: other load on the machine only ever adds time.
+ * Only runs that checked (exit 0 or 1) count; a crash or usage error is reported as such.
+ * Peak is the highest of the counted runs.
+ */
 async function measureBest(args, cwd, count) {
   const all = [];
   for (let i = 0; i < count; i++) all.push(await measure(args, cwd));
-  all.sort((a, b) => a.wallS - b.wallS);
-  return { ...all[0], peakMiB: Math.max(...all.map((run) => run.peakMiB ?? 0)) || null, runs: all.length };
+  const checked = all.filter((run) => run.exit === 0 || run.exit === 1);
+  const pool = checked.length > 0 ? checked : all;
+  pool.sort((a, b) => a.wallS - b.wallS);
+  return { ...pool[0], peakMiB: Math.max(...pool.map((run) => run.peakMiB ?? 0)) || null, runs: pool.length, failed: all.length - checked.length };
 }
 
 // --- tools -------------------------------------------------------------------------------
@@ -208,7 +214,7 @@ async function main() {
       const cwd = corpora.get(size);
       log(`vigil check --offline on ${size} documents (${runs} runs)…`);
       const vigil = await measureBest([bin.vigil, 'check', '--offline', '--now', NOW], cwd, runs);
-      rows.push({ tool: 'vigil check --offline', size, ...vigil, note: `best of ${runs}; exit ${vigil.exit}; ${vigilNote(vigil)}` });
+      rows.push({ tool: 'vigil check --offline', size, ...vigil, note: `best of ${vigil.runs}${vigil.failed ? ` (${vigil.failed} failed)` : ''}; exit ${vigil.exit}; ${vigilNote(vigil)}` });
 
       const peersHere = !values.quick && (size <= 1000 || values.full);
       for (const [tool, args] of [
@@ -260,9 +266,9 @@ async function main() {
       const run = await measure([path.join(repoRoot, 'scripts', 'bench-parsers.mjs'), cwd, parser], repoRoot);
       const data = safeJson(run.stdout);
       const label = parser === 'markdown-it-block' ? 'markdown-it, block rules + inline on demand (as vigil)' : parser === 'markdown-it' ? 'markdown-it, full token stream' : 'micromark + mdast (gfm), full tree';
-      body.push([label, size.toLocaleString('en-GB'), data ? fmtS(data.parseMs / 1000) : '—', data ? `${((data.parseMs * 1000) / data.documents).toFixed(0)}` : '—', fmtMiB(run.peakMiB)]);
+      body.push([label, size.toLocaleString('en-GB'), data ? fmtS(data.parseMs / 1000) : '—', data ? `${((data.parseMs * 1000) / data.documents).toFixed(0)}` : '—', fmtS(run.cpuS), fmtMiB(run.peakMiB)]);
     }
-    printTable('Markdown tokenizer micro-benchmark (bodies only, one process each)', ['parser', 'docs', 'parse s', 'µs/doc', 'peak MiB'], body);
+    printTable('Markdown tokenizer micro-benchmark (bodies only, one process each; cpu s is the whole process)', ['parser', 'docs', 'parse s', 'µs/doc', 'cpu s', 'peak MiB'], body);
   }
 
   for (const part of ['links', 'site']) {
