@@ -18,14 +18,19 @@ export interface DocumentLocation {
   relPath: string;
 }
 
-export function parseDocument(location: DocumentLocation, bytes: Uint8Array, config: VigilConfig, today: IsoDate): VigilDocument {
+export interface ParseOptions {
+  /** Scan the body for headings, links and tables (default). Off when only the frontmatter matters (`vigil new`'s id scan). */
+  body?: boolean;
+}
+
+export function parseDocument(location: DocumentLocation, bytes: Uint8Array, config: VigilConfig, today: IsoDate, options: ParseOptions = {}): VigilDocument {
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return finish(location, null, [decoded.problem], 1, EMPTY_BODY, config, today);
 
   const frontmatter = readFrontmatter(decoded.text, { positions: false });
   const { fields, shadowed } = mapFields(frontmatter.data, config);
   // A body is worth scanning even when the frontmatter is broken: links and headings still count.
-  const body = scanBody(frontmatter.body, frontmatter.bodyStartLine);
+  const body = options.body === false ? EMPTY_BODY : scanBody(frontmatter.body, frontmatter.bodyStartLine);
   const doc = finish(location, fields, frontmatter.problems, frontmatter.bodyStartLine, body, config, today);
   doc.yamlText = frontmatter.yamlText ?? null;
   if (shadowed.length > 0) doc.shadowedFields = shadowed;

@@ -75,7 +75,7 @@ function existingDocuments(cwd: string, config: Parameters<typeof parseDocument>
   const { files } = collectFiles(cwd, roots, roots);
   return files.flatMap((location) => {
     try {
-      const { record } = parseDocument(location, readFileSync(location.file), config, today);
+      const { record } = parseDocument(location, readFileSync(location.file), config, today, { body: false });
       return [{ id: record.id, type: record.type, review_cycle: record.review_cycle }];
     } catch {
       return [];
