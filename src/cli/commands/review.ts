@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { collectFiles, fieldLabel, parseDocument, parseIsoDate, type IsoDate, type VigilConfig } from '../../core/index.js';
+import { collectFiles, fieldLabel, parseDocument, parseIsoDate, type DocumentLocation, type IsoDate, type VigilConfig } from '../../core/index.js';
 import { setReviewDate } from '../../core/review.js';
 import { UsageError, type CliIo } from '../io.js';
 import { parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
@@ -66,7 +66,7 @@ function reviewDate(flag: string | undefined, today: IsoDate): IsoDate {
 
 type FileOutcome = { ok: true; summary: string } | { ok: false; line: number; column: number; message: string };
 
-function reviewFile(location: ReturnType<typeof collectFiles>['files'][number], config: VigilConfig, date: IsoDate, today: IsoDate): FileOutcome {
+function reviewFile(location: DocumentLocation, config: VigilConfig, date: IsoDate, today: IsoDate): FileOutcome {
   const field = fieldLabel(config, 'last_reviewed');
   let bytes: Buffer;
   try {
