@@ -39,11 +39,11 @@ describe('vigil report --format markdown', () => {
     expect(code).toBe(0);
     expect(stdout).toBe(`5 documents need attention as of 2026-11-26 (window 30 days, until 2026-12-26): 2 overdue, 2 due for review, 1 expired, 0 expiring.
 
-## +cmd\\|' /C calc'\\!A0
+## +cmd\\|' /C calc'!A0
 
 | Document | What is due | Next review | Expires |
 | --- | --- | --- | --- |
-| [=HYPERLINK\\("http://evil.example","Click me"\\)](content/policies/formula.md) | review overdue by 56 days | 2026-10-01 | — |
+| [=HYPERLINK("http://evil.example","Click me")](content/policies/formula.md) | review overdue by 56 days | 2026-10-01 | — |
 
 ## Platform team
 
@@ -78,7 +78,9 @@ describe('vigil report --format markdown', () => {
   it('links to the site when site.url is set, and to the file on GitHub in Actions', () => {
     const config = path.join(mkdtempSync(path.join(os.tmpdir(), 'vigil-report-')), 'vigil.config.json');
     writeFileSync(config, JSON.stringify({ schemas: path.join(repo, 'schemas'), site: { url: 'https://acme.example/policies/' } }));
-    expect(report(['--config', config]).stdout).toContain('[Cache flush](https://acme.example/policies/runbooks/cache/)');
+    const viaSite = report(['--config', config]);
+    expect(viaSite.stderr).toBe('');
+    expect(viaSite.stdout).toContain('[Cache flush](https://acme.example/policies/runbooks/cache/)');
     const github = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/vigil', GITHUB_SHA: 'abc123', GITHUB_WORKSPACE: repo };
     expect(report([], github).stdout).toContain('[Cache flush](https://github.com/acme/vigil/blob/abc123/src/core/__fixtures__/due-report/content/runbooks/cache.md)');
   });

@@ -1,13 +1,16 @@
 // Escaping for text that comes from documents and lands in GitHub-flavoured Markdown.
 
-/** Text safe inside a paragraph, heading or table cell: no markup, no HTML, one line. */
+/**
+ * Text safe inside a paragraph, heading, table cell or link text: no markup, no HTML, one line.
+ * Brackets are escaped, so `(`, `)` and `!` cannot start a link or an image.
+ */
 export function markdownText(text: string): string {
   return text
     .replace(/\r\n?|\n/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]()#|~!]/g, (char) => `\\${char}`);
+    .replace(/[\\`*_[\]#|~]/g, (char) => `\\${char}`);
 }
 
 /** A link whose text and address cannot break out of the Markdown around them. */

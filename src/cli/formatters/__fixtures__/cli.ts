@@ -1,12 +1,36 @@
 // Runs the compiled CLI as a child process, the way CI runs it.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const repo = path.resolve(import.meta.dirname, '../../../..');
 const bin = path.join(repo, 'bin/vigil.js');
 
-/** Compiles src/ to dist/, which bin/vigil.js runs. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, entry.name === '__fixtures__' ? 0 : newestSource(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Compiles src/ to dist/, which bin/vigil.js runs — unless dist/ is newer than every source.
+ * Test files run in parallel: rewriting dist/ while another file's CLI process loads it can
+ * make that process read a half-written module, so only rebuild when something changed.
+ */
 export function buildCli(): void {
+  let built = 0;
+  try {
+    built = statSync(path.join(repo, 'dist/cli/main.js')).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  const sources = ['src/core', 'src/cli'].map((dir) => newestSource(path.join(repo, dir)));
+  const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((file) => statSync(path.join(repo, file)).mtimeMs);
+  if (built > Math.max(...sources, ...configs)) return;
   execFileSync('npm', ['run', '--silent', 'prepare'], { cwd: repo, stdio: 'inherit' });
 }
 
