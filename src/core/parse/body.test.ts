@@ -1,7 +1,7 @@
 // The body scan: headings with GitHub's anchors, links and table cells, each at its line and
 // column in the file; long bodies scanned in pieces give the same answers.
 import { describe, expect, it } from 'vitest';
-import { CHUNK_CHARS, scanBody, splitAtBlocks } from './body.js';
+import { CHUNK_CHARS, INLINE_LIMIT, scanBody, splitAtBlocks } from './body.js';
 
 const FIRST_LINE = 10; // the body starts on line 10 of the file, after the frontmatter
 
@@ -112,5 +112,18 @@ describe('scanBody on a body longer than one piece', () => {
     const scan = scanBody(body, FIRST_LINE);
     expect(scan.links[0]).toEqual({ href: '#late-target', line: FIRST_LINE, column: 1 });
     expect(scan.links).toHaveLength(count + 1);
+  });
+});
+
+describe('scanBody on a paragraph longer than the inline limit', () => {
+  it('still finds its links, at their columns, without running the inline parser over it', () => {
+    // 700,000 emphasis markers would cost about 400 MiB of inline tokens.
+    const line = `${'*a '.repeat(Math.ceil(INLINE_LIMIT / 3))}[first](#one) and [second](<./two.md>) end`;
+    const scan = scanBody(`# Title\n\n${line}\n`, FIRST_LINE);
+    expect(scan.links).toEqual([
+      { href: '#one', line: FIRST_LINE + 2, column: line.indexOf('#one') + 1 },
+      { href: './two.md', line: FIRST_LINE + 2, column: line.indexOf('./two.md') + 1 },
+    ]);
+    expect(scan.headings.map((h) => h.slug)).toEqual(['title']);
   });
 });

@@ -1,6 +1,7 @@
 // Scans a Markdown body once for what the rules need: headings, links and tables, with positions.
 import GithubSlugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
+import Token from 'markdown-it/lib/token.mjs';
 import type { Position } from './frontmatter.js';
 
 export interface Heading extends Position {
@@ -41,8 +42,6 @@ markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes',
 // arrays in memory stay the size of one piece however long the document is (20 MB body: 390 MiB
 // peak in one piece, 160 MiB in 100 kB pieces).
 export const CHUNK_CHARS = 100_000;
-
-type Token = ReturnType<MarkdownIt['parse']>[number];
 
 type MarkdownEnv = Record<string, unknown>;
 
@@ -85,13 +84,35 @@ function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: G
   return section;
 }
 
+// A paragraph longer than this (a line of megabytes) is not run through the inline parser: there,
+// adversarial text such as "*a " repeated costs about 200 bytes of tokens per byte (a 2 MB line:
+// 400 MiB). Its links are found by pattern instead.
+export const INLINE_LIMIT = 1_000_000;
+
 /** Runs markdown-it's inline parser on one block, once. */
 function parseInline(token: Token | undefined, env: MarkdownEnv): void {
   // The block parser leaves each inline token an empty children array; fill it once.
   if (!token || token.type !== 'inline' || (token.children && token.children.length > 0)) return;
+  if (token.content.length > INLINE_LIMIT) {
+    token.children = linksByPattern(token.content);
+    return;
+  }
   const children: Token[] = [];
   markdown.inline.parse(token.content, markdown, env, children);
   token.children = children;
+}
+
+/** The text and the inline links `[text](href)` of a huge block, as the tokens the scan reads. */
+function linksByPattern(content: string): Token[] {
+  const text = new Token('text', '', 0);
+  text.content = content;
+  const children = [text];
+  for (const match of content.matchAll(/\]\(\s*<?([^\s()<>]+)/g)) {
+    const open = new Token('link_open', 'a', 1);
+    open.attrs = [['href', match[1]]];
+    children.push(open);
+  }
+  return children;
 }
 
 /**
