@@ -8,7 +8,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(value: CsvCell): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  // A finite number is data, never a formula: -12 stays a number a spreadsheet can sum.
+  if (!Number.isFinite(value) && FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

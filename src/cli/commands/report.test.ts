@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvCell } from '../formatters/report-csv.js';
+import { csvCell } from '../../core/csv.js';
 import { buildCli, repo, runVigil } from '../formatters/__fixtures__/cli.js';
 
 // Dates in the fixture are chosen against 2026-11-26: see each document's frontmatter.

@@ -1,26 +1,15 @@
 // `vigil report --format csv`: RFC 4180 (CRLF, quoted where needed), safe to open in a spreadsheet.
+import { toCsv, type CsvCell } from '../../core/csv.js';
 import type { DueReport } from '../../core/index.js';
 import type { DocumentLink } from './report-markdown.js';
-
-type Cell = string | number | null;
 
 const COLUMNS = [
   'owner', 'status', 'reasons', 'path', 'id', 'title', 'type',
   'last_reviewed', 'next_review', 'days_to_review', 'expires', 'days_to_expiry', 'link',
 ] as const;
 
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Text cells that could run as a formula get a leading apostrophe; numbers are written as numbers. */
-export function csvCell(value: Cell): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function formatReportCsv(report: DueReport, link: DocumentLink): string {
-  const rows: Cell[][] = [[...COLUMNS]];
+  const rows: CsvCell[][] = [[...COLUMNS]];
   for (const group of report.owners) {
     for (const doc of group.documents) {
       rows.push([
@@ -29,5 +18,5 @@ export function formatReportCsv(report: DueReport, link: DocumentLink): string {
       ]);
     }
   }
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return toCsv(rows);
 }
