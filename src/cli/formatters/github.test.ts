@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../core/index.js';
+import { buildDueReport, type CheckResult, type Diagnostic, type DocumentRecord } from '../../core/index.js';
 import { buildCli, repo, runVigil } from './__fixtures__/cli.js';
-import { annotation, escapeData, escapeProperty } from './github.js';
+import { annotation, escapeData, escapeProperty, formatJobSummary } from './github.js';
 
 // Decodes a workflow command the way the Actions runner does, written apart from the code under test.
 const DECODED: Record<string, string> = { '%25': '%', '%0D': '\r', '%0A': '\n', '%3A': ':', '%2C': ',' };
@@ -43,6 +43,23 @@ describe('workflow command escaping', () => {
       properties: { file: diagnostic.path, line: '3', col: '7', title: 'escalation-empty' },
       message: nasty,
     });
+  });
+});
+
+describe('job summary size', () => {
+  it('stays well under GitHub\'s 1 MiB limit for thousands of problems and due documents', () => {
+    const count = 5000;
+    const documents = Array.from({ length: count }, (_, i) => ({
+      path: `content/doc-${i}.md`, slug: `doc-${i}`, id: null, type: 'policy', title: `Document ${i} `.repeat(8), owner: `Team ${i % 7}`,
+      status: 'overdue', last_reviewed: '2025-01-01', next_review: '2026-01-01', expires: null,
+    }) as unknown as DocumentRecord);
+    const diagnostics: Diagnostic[] = documents.map((doc) => ({ rule: 'review-overdue', severity: 'error', path: doc.path, line: 5, column: 16, message: 'review overdue '.repeat(10) }));
+    const result: CheckResult = { now: '2026-11-26', documents, diagnostics, summary: { documents: count, errors: count, warnings: 0 } };
+    const summary = formatJobSummary(result, buildDueReport(documents, '2026-11-26', 30), { document: (doc) => doc.path, rule: () => undefined });
+    expect(Buffer.byteLength(summary)).toBeLessThan(512 * 1024);
+    expect(summary).toContain('…and 4700 more errors;');
+    expect(summary).toContain('…and 4800 more documents; run `vigil report` for the full list.');
+    expect(summary.split('\n').filter((line) => line.startsWith('| [Document'))).toHaveLength(200);
   });
 });
 

@@ -40,6 +40,20 @@ export interface JobSummaryLinks {
 
 // A job summary may hold at most 1 MiB; a few hundred rows are all anyone reads.
 const MAX_ERROR_ROWS = 300;
+const MAX_DUE_ROWS = 200;
+
+/** The first `limit` documents of a report, owners in the same order. */
+function firstDocuments(report: DueReport, limit: number): DueReport {
+  let left = limit;
+  const owners = report.owners
+    .map((group) => {
+      const documents = group.documents.slice(0, Math.max(0, left));
+      left -= documents.length;
+      return { ...group, documents };
+    })
+    .filter((group) => group.documents.length > 0);
+  return { ...report, owners };
+}
 
 /** The Markdown job summary: counts, errors by file, and documents falling due. */
 export function formatJobSummary(result: CheckResult, due: DueReport, links: JobSummaryLinks): string {
@@ -64,10 +78,14 @@ export function formatJobSummary(result: CheckResult, due: DueReport, links: Job
     });
     parts.push(`### Errors by file (${plural(errorList.length, 'error')} in ${plural(files, 'file')})`);
     parts.push(markdownTable(['File', 'Line:col', 'Rule', 'Message'], rows));
-    if (errorList.length > MAX_ERROR_ROWS) parts.push(`…and ${plural(errorList.length - MAX_ERROR_ROWS, 'more error')}; see the annotations or run \`vigil check\`.`);
+    if (errorList.length > MAX_ERROR_ROWS) parts.push(`…and ${plural(errorList.length - MAX_ERROR_ROWS, 'more error')}; code scanning (SARIF) and \`vigil check\` list them all.`);
   }
 
   parts.push('### Documents falling due');
-  parts.push(due.summary.documents === 0 ? `None within ${plural(due.within_days, 'day')}.` : `${summaryLine(due)}\n\n${formatReportTables(due, links.document, 4)}`);
+  if (due.summary.documents === 0) parts.push(`None within ${plural(due.within_days, 'day')}.`);
+  else {
+    parts.push(`${summaryLine(due)}\n\n${formatReportTables(firstDocuments(due, MAX_DUE_ROWS), links.document, 4)}`);
+    if (due.summary.documents > MAX_DUE_ROWS) parts.push(`…and ${plural(due.summary.documents - MAX_DUE_ROWS, 'more document')}; run \`vigil report\` for the full list.`);
+  }
   return `${parts.join('\n\n')}\n`;
 }
