@@ -19,5 +19,7 @@ test('the build fails with vigil check diagnostics when a document has an error'
   expect(result.code).not.toBe(0);
   expect(result.output).toContain('content/no-owner.md:1:1');
   expect(result.output).toMatch(/error\s+missing required field "owner"\s+schema/);
+  expect(result.output).toContain('vigil check found 1 error: the site was not built');
+  expect(result.output).not.toContain('Browser APIs');
   expect(existsSync(path.join(outDir, 'index.html'))).toBe(false);
 });

@@ -5,19 +5,21 @@ import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import type { AstroIntegration } from 'astro';
 import { formatPretty } from '../cli/formatters/pretty.js';
-import { runCheck, setSiteRun, type SiteOptions, type SiteRun } from './state.js';
+import { runCheck, type SiteOptions } from './check.js';
+import { setSiteRun, type SiteRun } from './state.js';
 
 export type VigilSiteOptions = SiteOptions;
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const component = (name: string): string => fileURLToPath(new URL(`../components/${name}`, import.meta.url));
 
-/** The build gate: the same words `vigil check` prints, or null when there are no errors. */
-export function gateMessage(site: SiteRun): string | null {
+/** The build gate: `vigil check`'s report when there are errors (or content is missing), else null. */
+export function gateReport(site: SiteRun): { summary: string; details: string } | null {
   const { run } = site;
-  if (run.missing.length > 0) return `vigil: content folder not found: ${run.missing.join(', ')}`;
+  if (run.missing.length > 0) return { summary: `vigil: content folder not found: ${run.missing.join(', ')}`, details: '' };
   if (run.summary.errors === 0) return null;
-  return `vigil check found errors; the site was not built.\n\n${formatPretty(run, false)}`;
+  const errors = run.summary.errors;
+  return { summary: `vigil check found ${errors} error${errors === 1 ? '' : 's'}: the site was not built`, details: formatPretty(run, false) };
 }
 
 export default function vigil(options: VigilSiteOptions = {}): AstroIntegration {
@@ -27,11 +29,14 @@ export default function vigil(options: VigilSiteOptions = {}): AstroIntegration 
       'astro:config:setup': async ({ command, updateConfig, injectRoute, logger }) => {
         if (command === 'preview') return;
         const site = await runCheck(options);
-        const problem = gateMessage(site);
-        if (problem && command === 'build') throw new Error(problem);
-        if (problem) logger.warn(problem);
+        const problem = gateReport(site);
+        // The diagnostics go to the log and the error stays short: Astro adds a misleading
+        // "browser APIs" hint to any error whose text mentions "document".
+        if (problem?.details) logger.error(`\n${problem.details}`);
+        if (problem && command === 'build') throw new Error(problem.summary);
+        if (problem) logger.warn(problem.summary);
         else if (site.run.summary.warnings > 0) logger.info(`${site.run.summary.warnings} warning(s) from vigil check; building anyway`);
-        setSiteRun(Promise.resolve(site));
+        setSiteRun(site);
 
         const { config } = site;
         updateConfig({

@@ -158,8 +158,8 @@ describe('generated HTML', () => {
 });
 
 describe('in the browser', () => {
-  const open = async (route: string, options: { width?: number; height?: number; clock?: string } = {}): Promise<{ page: Page; dialogs: string[] }> => {
-    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+  const open = async (route: string, options: { width?: number; height?: number; clock?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; dialogs: string[] }> => {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, colorScheme: options.colorScheme ?? 'light' });
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -291,10 +291,18 @@ describe('in the browser', () => {
     await page.context().close();
   });
 
-  test.each(['/runbooks/cache-flush/', '/register/', '/controls/'])('axe finds no serious or critical violation on %s', async (route) => {
+  test.each([
+    ['/runbooks/cache-flush/', 'light'],
+    ['/runbooks/cache-flush/', 'dark'],
+    ['/register/', 'light'],
+    ['/register/', 'dark'],
+    ['/controls/', 'light'],
+    ['/controls/', 'dark'],
+  ] as const)('axe finds no serious or critical violation on %s (%s mode)', async (route, colorScheme) => {
     const require = createRequire(import.meta.url);
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const { page } = await open(route);
+    const { page } = await open(route, { colorScheme });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;

@@ -1,0 +1,30 @@
+// Runs the core check for a site build: the config, the day to judge by, every document.
+import path from 'node:path';
+import { checkDocuments, loadConfig, parseIsoDate, todayUtc, type IsoDate } from '../core/index.js';
+import type { SiteRun } from './state.js';
+
+export interface SiteOptions {
+  /** Working directory for the config and content (default: process.cwd()). */
+  cwd?: string;
+  /** Config file (default: VIGIL_CONFIG, else vigil.config.* in cwd). */
+  config?: string;
+  /** Judge dates as of this day (default: VIGIL_NOW, else today's UTC date). */
+  now?: string;
+}
+
+export function resolveNow(value: string | undefined): IsoDate {
+  if (value === undefined || value === '') return todayUtc();
+  const date = parseIsoDate(value.trim());
+  if (!date) throw new Error(`VIGIL_NOW must be a real date written YYYY-MM-DD, got "${value}"`);
+  return date;
+}
+
+/** Loads the config and checks every document once (offline: the build never touches the network). */
+export async function runCheck(options: SiteOptions = {}): Promise<SiteRun> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const config = await loadConfig(cwd, options.config ?? (process.env.VIGIL_CONFIG || undefined));
+  const now = resolveNow(options.now ?? process.env.VIGIL_NOW);
+  // Content folders are resolved from the config's folder, so a config elsewhere brings its own content.
+  const run = await checkDocuments({ cwd: config.rootDir, config, today: now, offline: true });
+  return { now, config, run };
+}
