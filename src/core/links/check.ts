@@ -38,7 +38,7 @@ export const LINK_DEFAULTS = {
   retries: 2,
   backoffMs: 500,
   maxRetryAfterMs: 30_000,
-  userAgent: 'vigil-status-page-check/1 (+https://github.com/)',
+  userAgent: 'vigil-status-page-check/1',
 } as const;
 
 export function linkOptions(config: VigilConfig, overrides: Partial<LinkCheckOptions> = {}): LinkCheckOptions {
