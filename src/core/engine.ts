@@ -45,7 +45,8 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const schemas = loadSchemas(schemasFolder);
   const context = ruleContext(config, today, schemas);
 
-  const outcomes = await checkAll(fileSet.files, options, schemasFolder, () => fileSet.files.map((location) => checkFile(location, context)));
+  const checkInline = (location: DocumentLocation): FileOutcome => checkFile(location, context);
+  const outcomes = await checkAll(fileSet.files, options, schemasFolder, () => fileSet.files.map(checkInline), checkInline);
   const docs = outcomes.map((outcome) => outcome.doc);
   const diagnostics: Diagnostic[] = outcomes.flatMap((outcome) => outcome.diagnostics);
 
@@ -89,6 +90,7 @@ async function checkAll(
   options: CheckOptions,
   schemasFolder: string,
   inline: () => FileOutcome[],
+  checkInline: (location: DocumentLocation) => FileOutcome,
 ): Promise<FileOutcome[]> {
   const requested = options.workers ?? 'auto';
   const count = requested === 'auto' ? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 0) : requested;
@@ -103,7 +105,7 @@ async function checkAll(
   const workerData = { config: options.config, today: options.today, schemasFolder };
   await Promise.all(
     Array.from({ length: Math.min(count, batches.length) }, () =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<void>((resolve) => {
         const worker = new Worker(workerUrl, { workerData });
         let current = -1;
         const feed = (): void => {
@@ -118,7 +120,16 @@ async function checkAll(
           results[current] = outcomes;
           feed();
         });
-        worker.on('error', reject);
+        // A worker that dies (out of memory, say) must not cost the run: its batch and whatever
+        // is left are checked on the main thread, where every file gets its own result.
+        worker.on('error', () => {
+          if (current >= 0 && !results[current]) results[current] = batches[current].map(checkInline);
+          while (next < batches.length) {
+            const index = next++;
+            results[index] = batches[index].map(checkInline);
+          }
+          resolve();
+        });
         feed();
       }),
     ),

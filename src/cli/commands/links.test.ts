@@ -1,5 +1,5 @@
 // `vigil links` as a user runs it: a child process on real files, against a loopback server.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +52,6 @@ Call the primary on-call.
 }
 
 beforeAll(async () => {
-  execFileSync('npm', ['run', '--silent', 'prepare'], { cwd: repo, stdio: 'inherit' });
   server = await startTestServer();
   project = mkdtempSync(path.join(os.tmpdir(), 'vigil-links-cli-'));
   mkdirSync(path.join(project, 'content/good'), { recursive: true });
