@@ -201,6 +201,10 @@ describe('in the browser', () => {
     await page.goto(`${server.url}/register/`);
     const row = page.locator('tr', { hasText: 'RB-FIX-01' });
     await expect.poll(() => row.getAttribute('data-vigil-status')).toBe('overdue');
+    expect(await row.locator('[data-vigil-badge]').textContent()).toBe('Review overdue');
+    await page.goto(`${server.url}/controls/`);
+    const entry = page.locator('li[data-vigil-status]', { hasText: 'RB-FIX-01' }).first();
+    await expect.poll(() => entry.getAttribute('data-vigil-status')).toBe('overdue');
     await page.context().close();
   });
 

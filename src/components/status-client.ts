@@ -10,7 +10,9 @@ type Lifecycle = 'draft' | 'active' | 'retired';
 export function recheckStatuses(root: ParentNode, clock: Date): void {
   const today = utcDate(clock);
   for (const element of root.querySelectorAll<HTMLElement>('[data-vigil-status]')) {
-    const { builtOn, lifecycle, nextReview, expires, window: windowDays } = element.dataset;
+    const { lifecycle, nextReview, expires } = element.dataset;
+    // Lists carry the build date and window once, on an enclosing element.
+    const { builtOn, window: windowDays } = element.closest<HTMLElement>('[data-built-on]')?.dataset ?? {};
     // A reader whose clock is behind the build cannot make a page look better than the build said.
     if (!builtOn || today <= builtOn) continue;
     const status = statusOn(
