@@ -1,6 +1,6 @@
 // Options shared by commands: the day to judge by and the config to use.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, loadConfig, parseIsoDate, todayUtc, type IsoDate, type VigilConfig } from '../core/index.js';
+import { checkDocuments, ConfigError, loadConfig, parseIsoDate, todayUtc, type CheckRun, type IsoDate, type LinkProgress, type VigilConfig } from '../core/index.js';
 import { UsageError, type CliIo } from './io.js';
 
 /** `--now`, else VIGIL_NOW, else today's UTC date. */
@@ -34,4 +34,21 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
+}
+
+export interface DocumentFlags {
+  now?: string;
+  config?: string;
+  paths: string[];
+  offline: boolean;
+  onLinkProgress?: (progress: LinkProgress) => void;
+}
+
+/** What every command that reads documents does first: the day, the config, the checked set. */
+export async function readDocuments(flags: DocumentFlags, io: CliIo): Promise<{ today: IsoDate; config: VigilConfig; result: CheckRun }> {
+  const today = resolveToday(flags.now, io);
+  const config = await resolveConfig(flags.config, io);
+  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: flags.paths, offline: flags.offline, onLinkProgress: flags.onLinkProgress });
+  if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
+  return { today, config, result };
 }

@@ -1,10 +1,9 @@
-import { checkDocuments } from '../../core/index.js';
 import { formatForCi } from '../ci-output.js';
 import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
-import { UsageError, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
 import { progressLine } from './links.js';
-import { oneOf, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
+import { oneOf, parseCommandArgs, readDocuments } from '../options.js';
 
 export const help = `Usage: vigil check [paths...] [options]
 
@@ -36,12 +35,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const defaultFormat: Format = io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty';
   const format = oneOf('--format', values.format as string | undefined, FORMATS, defaultFormat);
-  const today = resolveToday(values.now as string | undefined, io);
-  const config = await resolveConfig(values.config as string | undefined, io);
   const progress = progressLine(io);
-  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: Boolean(values.offline), onLinkProgress: progress?.update });
+  const { config, result } = await readDocuments(
+    { now: values.now as string | undefined, config: values.config as string | undefined, paths: positionals, offline: Boolean(values.offline), onLinkProgress: progress?.update },
+    io,
+  );
   progress?.finish();
-  if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
 
   if (format === 'json') io.stdout.write(formatJson(result));
   else if (format === 'pretty') io.stdout.write(formatPretty(result, colorEnabled(io)));

@@ -1,5 +1,4 @@
 import {
-  checkDocuments,
   checkStatusPageLinks,
   extractStatusPages,
   linkFindings,
@@ -8,7 +7,7 @@ import {
 } from '../../core/index.js';
 import { formatLinksJson, formatLinksPretty, type LinksResult } from '../formatters/links.js';
 import { UsageError, type CliIo } from '../io.js';
-import { oneOf, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
+import { oneOf, parseCommandArgs, readDocuments } from '../options.js';
 
 export const help = `Usage: vigil links [paths...] [options]
 
@@ -43,11 +42,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const format = oneOf('--format', values.format as string | undefined, FORMATS, 'pretty');
-  const today = resolveToday(values.now as string | undefined, io);
-  const config = await resolveConfig(values.config as string | undefined, io);
   // Offline: this reads the documents; the network part is below, with progress.
-  const documents = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: true });
-  if (documents.missing.length > 0) throw new UsageError(`no such file or folder: ${documents.missing.join(', ')}`);
+  const { today, config, result: documents } = await readDocuments(
+    { now: values.now as string | undefined, config: values.config as string | undefined, paths: positionals, offline: true },
+    io,
+  );
 
   if (values.urls) {
     for (const target of extractStatusPages(documents.docs, config.links.allowHosts)) io.stdout.write(`${target.url}\n`);

@@ -1,9 +1,9 @@
-import { buildDueReport, checkDocuments, parseWindowDays } from '../../core/index.js';
+import { buildDueReport, parseWindowDays } from '../../core/index.js';
 import { formatReportCsv } from '../formatters/report-csv.js';
 import { formatReportJson } from '../formatters/report-json.js';
 import { formatReportMarkdown } from '../formatters/report-markdown.js';
 import { UsageError, type CliIo } from '../io.js';
-import { oneOf, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
+import { oneOf, parseCommandArgs, readDocuments } from '../options.js';
 import { documentLinker } from '../urls.js';
 
 export const help = `Usage: vigil report [paths...] [options]
@@ -37,17 +37,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const format = oneOf('--format', values.format as string | undefined, REPORT_FORMATS, 'markdown');
-  const today = resolveToday(values.now as string | undefined, io);
-  const config = await resolveConfig(values.config as string | undefined, io);
   const within = values.within as string | undefined;
-  const withinDays = within === undefined ? config.warningWindowDays : parseWindowDays(within);
-  if (withinDays === null) throw new UsageError(`--within must be a span such as 30d, 6 weeks or P2M, got "${within}"`);
+  const explicitDays = within === undefined ? undefined : parseWindowDays(within);
+  if (explicitDays === null) throw new UsageError(`--within must be a span such as 30d, 6 weeks or P2M, got "${within}"`);
 
   // The report is about dates only: no network, and problems in the documents are for `vigil check`.
-  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: true });
-  if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
+  const { today, config, result } = await readDocuments(
+    { now: values.now as string | undefined, config: values.config as string | undefined, paths: positionals, offline: true },
+    io,
+  );
 
-  const report = buildDueReport(result.documents, today, withinDays);
+  const report = buildDueReport(result.documents, today, explicitDays ?? config.warningWindowDays);
   const link = documentLinker(config, io.env, io.cwd);
   const render = format === 'json' ? formatReportJson : format === 'csv' ? formatReportCsv : formatReportMarkdown;
   io.stdout.write(render(report, link));
