@@ -6,7 +6,7 @@ import {
   type LinkProgress,
 } from '../../core/index.js';
 import { formatLinksJson, formatLinksPretty, type LinksResult } from '../formatters/links.js';
-import { UsageError, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
 import { oneOf, parseCommandArgs, readDocuments } from '../options.js';
 
 export const help = `Usage: vigil links [paths...] [options]
