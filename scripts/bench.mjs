@@ -265,7 +265,7 @@ async function main() {
       log(`parser ${parser} on ${size} bodies…`);
       const run = await measure([path.join(repoRoot, 'scripts', 'bench-parsers.mjs'), cwd, parser], repoRoot);
       const data = safeJson(run.stdout);
-      const label = parser === 'markdown-it-block' ? 'markdown-it, block rules + inline on demand (as vigil)' : parser === 'markdown-it' ? 'markdown-it, full token stream' : 'micromark + mdast (gfm), full tree';
+      const label = parser === 'markdown-it-block' ? 'markdown-it, block rules only (vigil runs inline rules on demand)' : parser === 'markdown-it' ? 'markdown-it, full token stream' : 'micromark + mdast (gfm), full tree';
       body.push([label, size.toLocaleString('en-GB'), data ? fmtS(data.parseMs / 1000) : '—', data ? `${((data.parseMs * 1000) / data.documents).toFixed(0)}` : '—', fmtS(run.cpuS), fmtMiB(run.peakMiB)]);
     }
     printTable('Markdown tokenizer micro-benchmark (bodies only, one process each; cpu s is the whole process)', ['parser', 'docs', 'parse s', 'µs/doc', 'cpu s', 'peak MiB'], body);
