@@ -265,6 +265,7 @@ describe('in the browser', () => {
   });
 
   test.each([
+    ['title', 'Ledger Failover'],
     ['owner', 'Database Guild'],
     ['id', 'RB-FIX-01'],
     ['body text', 'zanzibarite'],
