@@ -290,6 +290,11 @@ describe('in the browser', () => {
     await page.goto(`${server.url}/runbooks/xss/`);
     await page.locator('.sl-markdown-content').hover();
     await page.locator('.vigil-owner').hover();
+    // Search results show the hostile title and excerpt: they must stay text as well.
+    await page.locator('button[data-open-modal]').click();
+    await page.locator('.pagefind-ui__search-input').fill('vigilXss');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    await page.locator('.pagefind-ui__result-link').first().hover();
     expect(await page.evaluate(() => (window as unknown as { __vigilXss?: string }).__vigilXss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
