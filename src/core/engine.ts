@@ -93,7 +93,8 @@ async function checkAll(
   checkInline: (location: DocumentLocation) => FileOutcome,
 ): Promise<FileOutcome[]> {
   const requested = options.workers ?? 'auto';
-  const count = requested === 'auto' ? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 0) : requested;
+  // The main thread checks batches too, so 'auto' starts one worker fewer than there are cores.
+  const count = requested === 'auto' ? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) - 1 : 0) : requested;
   // Workers need compiled JavaScript; under a TypeScript test runner the engine runs inline.
   const workerUrl = new URL('./worker.js', import.meta.url);
   if (count < 1 || !import.meta.url.endsWith('.js')) return inline();
@@ -102,37 +103,46 @@ async function checkAll(
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
   const results: FileOutcome[][] = new Array(batches.length);
   let next = 0;
+  const take = (): number => (next < batches.length ? next++ : -1);
   const workerData = { config: options.config, today: options.today, schemasFolder };
-  await Promise.all(
-    Array.from({ length: Math.min(count, batches.length) }, () =>
-      new Promise<void>((resolve) => {
-        const worker = new Worker(workerUrl, { workerData });
-        let current = -1;
-        const feed = (): void => {
-          if (next >= batches.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          current = next++;
-          worker.postMessage(batches[current]);
-        };
-        worker.on('message', (outcomes: FileOutcome[]) => {
-          results[current] = outcomes;
-          feed();
-        });
-        // A worker that dies (out of memory, say) must not cost the run: its batch and whatever
-        // is left are checked on the main thread, where every file gets its own result.
-        worker.on('error', () => {
-          if (current >= 0 && !results[current]) results[current] = batches[current].map(checkInline);
-          while (next < batches.length) {
-            const index = next++;
-            results[index] = batches[index].map(checkInline);
-          }
-          resolve();
-        });
+
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(workerUrl, { workerData });
+      // Two batches in flight, so a worker never waits while the main thread is busy with its own.
+      const inFlight: number[] = [];
+      const feed = (): void => {
+        const index = take();
+        if (index !== -1) {
+          inFlight.push(index);
+          worker.postMessage(batches[index]);
+        } else if (inFlight.length === 0) {
+          void worker.terminate().then(() => resolve());
+        }
+      };
+      worker.on('message', (outcomes: FileOutcome[]) => {
+        results[inFlight.shift() as number] = outcomes;
         feed();
-      }),
-    ),
-  );
+      });
+      // A worker that dies (out of memory, say) must not cost the run: its batches are checked
+      // on the main thread, where every file gets its own result.
+      worker.on('error', () => {
+        for (const index of inFlight) results[index] = batches[index].map(checkInline);
+        inFlight.length = 0;
+        resolve();
+      });
+      feed();
+      feed();
+    });
+
+  const runMain = async (): Promise<void> => {
+    for (let index = take(); index !== -1; index = take()) {
+      results[index] = batches[index].map(checkInline);
+      // Let worker messages in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
+  await Promise.all([runMain(), ...Array.from({ length: Math.min(count, batches.length) }, runWorker)]);
   return results.flat();
 }
