@@ -1,6 +1,7 @@
 // Runs the core check for a site build: the config, the day to judge by, every document.
 import path from 'node:path';
 import { checkDocuments, loadConfig, parseIsoDate, todayUtc, type IsoDate } from '../core/index.js';
+import { loadRuleDocs } from './rule-docs.js';
 import type { SiteRun } from './state.js';
 
 export interface SiteOptions {
@@ -10,6 +11,8 @@ export interface SiteOptions {
   config?: string;
   /** Judge dates as of this day (default: VIGIL_NOW, else today's UTC date). */
   now?: string;
+  /** Which errors stop the build: `all` (default) or `content` (date rules only warn). Default: VIGIL_SITE_GATE. */
+  gate?: string;
 }
 
 export function resolveNow(value: string | undefined): IsoDate {
@@ -26,5 +29,5 @@ export async function runCheck(options: SiteOptions = {}): Promise<SiteRun> {
   const now = resolveNow(options.now ?? process.env.VIGIL_NOW);
   // Content folders are resolved from the config's folder, so a config elsewhere brings its own content.
   const run = await checkDocuments({ cwd: config.rootDir, config, today: now, offline: true });
-  return { now, config, run };
+  return { now, config, run, rules: loadRuleDocs(config) };
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RULE_IDS, rules } from '../core/index.js';
 import { buildSite, REPO_ROOT, serveStatic, type StaticServer } from './testing.js';
 
 const BUILT_ON = '2026-11-26';
@@ -154,6 +155,41 @@ describe('generated HTML', () => {
     const ownBytes = own.reduce((sum, src) => sum + statSync(path.join(outDir, src)).size, 0);
     expect(ownBytes).toBeGreaterThan(0);
     expect(ownBytes).toBeLessThan(10_000);
+  });
+});
+
+describe('rule docs pages (where SARIF helpUri points)', () => {
+  test('/rules/<id>/ renders the rule\'s docs page with its default severity and this site\'s setting', () => {
+    const page = html('rules/review-overdue');
+    expect(page).toMatch(/<h1 id="_top"[^>]*>review-overdue<\/h1>/);
+    expect(page).toContain('<p>Default severity: <code>error</code></p>');
+    expect(page).toContain('<h2 id="how-to-fix">How to fix</h2>');
+    // The fixture's config turns review-overdue down to warn; the page says so.
+    expect(page).toContain("This site's config sets it to <code>warn</code>.");
+    // Links between rule pages (./schema.md) become routes; the docs' <file> stays text.
+    expect(page).toContain('href="/rules/schema/"');
+    expect(page).toContain('<code>vigil review &lt;file&gt;</code>');
+    expect(page).toContain('href="/rules/"');
+  });
+
+  test('/rules/ lists every rule with its default severity and description, each linked to its page', () => {
+    const page = html('rules');
+    for (const id of RULE_IDS) {
+      expect(page).toContain(`<a href="/rules/${id}/"><code>${id}</code></a>`);
+      expect(html(`rules/${id}`)).toMatch(new RegExp(`<h1 id="_top"[^>]*>${id}</h1>`));
+    }
+    const rows = page.match(/<tr id="[^"]+">[^]*?<\/tr>/g) ?? [];
+    expect(rows).toHaveLength(RULE_IDS.length);
+    const overdue = rows.find((row) => row.startsWith('<tr id="review-overdue">')) ?? '';
+    expect(overdue).toMatch(/<td>error<\/td>\s*<td>warn<\/td>/);
+    const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    for (const rule of rules) {
+      const row = rows.find((candidate) => candidate.startsWith(`<tr id="${rule.id}">`)) ?? '';
+      expect(row).toContain(`<td>${rule.defaultSeverity}</td>`);
+      expect(row).toContain(`<td>${escape(rule.description)}</td>`);
+    }
+    // The sidebar links to the rules on every page.
+    expect(html('runbooks/db-failover')).toContain('href="/rules/"');
   });
 });
 
@@ -308,6 +344,8 @@ describe('in the browser', () => {
     ['/register/', 'dark'],
     ['/controls/', 'light'],
     ['/controls/', 'dark'],
+    ['/rules/', 'light'],
+    ['/rules/review-overdue/', 'dark'],
   ] as const)('axe finds no serious or critical violation on %s (%s mode)', async (route, colorScheme) => {
     const require = createRequire(import.meta.url);
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

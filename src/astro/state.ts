@@ -3,13 +3,27 @@
 // graphs (Node for the config, Vite for pages and content.config.ts) in the same process,
 // so the run is kept on globalThis. Pages import only this file, so the core's engine is not
 // bundled into them.
-import type { CheckRun, IsoDate, VigilConfig } from '../core/index.js';
+import type { CheckRun, IsoDate, Severity, SeveritySetting, VigilConfig } from '../core/index.js';
+
+/** A rule and its docs page, for the /rules/ pages. */
+export interface RuleDoc {
+  id: string;
+  defaultSeverity: Severity;
+  /** The severity this site's config gives the rule. */
+  severity: SeveritySetting;
+  description: string;
+  /** Site-relative, e.g. `rules/review-overdue/` (the core's ruleDocsPath, which SARIF links to). */
+  path: string;
+  /** The docs page, src/core/rules/<id>.md. */
+  markdown: string;
+}
 
 export interface SiteRun {
   /** The day statuses were judged for (the build date unless VIGIL_NOW says otherwise). */
   now: IsoDate;
   config: VigilConfig;
   run: CheckRun;
+  rules: RuleDoc[];
 }
 
 const KEY = Symbol.for('vigil.site.run');

@@ -15,12 +15,13 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` for the content a vigil config names, into `outDir`. */
-export function buildSite(options: { configFile: string; outDir: string; now?: string; cacheDir?: string }): Promise<BuildResult> {
+export function buildSite(options: { configFile: string; outDir: string; now?: string; cacheDir?: string; env?: Record<string, string> }): Promise<BuildResult> {
   // Vitest's variables (NODE_ENV=test, VITEST…) would make Astro build in development mode, without search.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
   const env: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', VIGIL_CONFIG: options.configFile, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
   if (options.now) env.VIGIL_NOW = options.now;
   if (options.cacheDir) env.VIGIL_ASTRO_CACHE = options.cacheDir;
+  Object.assign(env, options.env);
   const astro = path.join(REPO_ROOT, 'node_modules', 'astro', 'astro.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', options.outDir], { cwd: REPO_ROOT, env });
