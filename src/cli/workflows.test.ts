@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { resolveGateMode } from '../astro/gate.js';
 import { buildCli, repo, runVigil } from './formatters/__fixtures__/cli.js';
 
 const workflowsDir = path.join(repo, '.github/workflows');
@@ -13,8 +14,9 @@ const validator = path.join(repo, 'node_modules/.bin/action-validator');
 const WORKFLOWS = ['check.yml', 'site.yml', 'scheduled.yml'];
 
 interface Step { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { steps?: Step[]; uses?: string; permissions?: Record<string, string>; needs?: string }
+interface Job { steps?: Step[]; uses?: string; with?: Record<string, unknown>; permissions?: Record<string, string>; needs?: string }
 interface Workflow { on: Record<string, unknown>; jobs: Record<string, Job> }
+interface CallInput { type: string; default?: unknown }
 
 const load = (name: string): Workflow => parse(readFileSync(path.join(workflowsDir, name), 'utf8'));
 const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
@@ -86,6 +88,26 @@ describe('workflow files', () => {
     expect(workflow.jobs.site.uses).toBe('./.github/workflows/site.yml');
     expect(workflow.jobs.site.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     expect(workflow.jobs['due-review-issue'].permissions).toMatchObject({ issues: 'write' });
+  });
+
+  it('the site build gate is strict on push and lets date-rule errors through only when scheduled.yml calls it', () => {
+    const site = load('site.yml') as Workflow & { on: { workflow_call: { inputs: Record<string, CallInput> } } };
+    const build = steps(site).find((step) => step.run === 'npm run site:build')!;
+    const expression = build.env?.VIGIL_SITE_GATE ?? '';
+    // The one expression shape used: `${{ inputs.NAME || 'fallback' }}`, evaluated as GitHub does.
+    const match = /^\$\{\{ inputs\.([\w-]+) \|\| '([^']*)' \}\}$/.exec(expression);
+    expect(match, expression).not.toBeNull();
+    const [, input, fallback] = match!;
+    const gateFor = (inputs: Record<string, unknown>): string => String(inputs[input] || fallback);
+    const declared = site.on.workflow_call.inputs[input];
+    expect(declared.type).toBe('string');
+    const caller = load('scheduled.yml').jobs.site.with ?? {};
+    // push and workflow_dispatch carry no inputs; a workflow_call gets the caller's `with` over the defaults.
+    expect(gateFor({})).toBe('all');
+    expect(gateFor({ [input]: declared.default })).toBe('all');
+    expect(gateFor({ [input]: declared.default, ...caller })).toBe('content');
+    for (const value of [gateFor({}), gateFor({ ...caller })]) expect(() => resolveGateMode(value)).not.toThrow();
+    expect(resolveGateMode(gateFor({ ...caller }))).toBe('content');
   });
 });
 
