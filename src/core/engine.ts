@@ -8,7 +8,7 @@ import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
 import type { DocumentLocation } from './document.js';
 import { collectFiles } from './files.js';
-import { checkStatusPages, type LinkProgress } from './links/check.js';
+import type { LinkProgress } from './links/check.js';
 import { getRule, rules } from './rules/index.js';
 import { loadSchemas } from './schemas.js';
 import type { CheckResult, Diagnostic, VigilDocument } from './types.js';
@@ -62,6 +62,8 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const deadRule = getRule('status-page-dead');
   if (!options.offline && deadRule && severityFor(config, deadRule.id, deadRule.defaultSeverity) !== 'off') {
     // A hop or DNS answer that is off limits is a status-page-url finding; anything else is a dead page.
+    // Loaded only when needed: an offline check never pays for the HTTP client.
+    const { checkStatusPages } = await import('./links/check.js');
     const findings = await checkStatusPages(docs, config, options.onLinkProgress);
     for (const rule of [deadRule, getRule('status-page-url')]) {
       if (rule) diagnostics.push(...toDiagnostics(rule, findings.filter((finding) => finding.rule === rule.id), '', config));

@@ -1,6 +1,6 @@
 // The link checker against a real HTTP server on 127.0.0.1. Nothing here leaves the machine:
 // other host names go through a fake resolver, and blocked addresses are refused before connecting.
-import { Agent } from 'undici';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLinks, LINK_DEFAULTS, type LinkCheckOptions } from './check.js';
 import { closedPort, startTestServer, type TestServer } from './__fixtures__/server.js';
@@ -156,6 +156,7 @@ describe('checkLinks against a loopback server', () => {
       const result = await probeUrl(new URL(`${server.base}/endless`), {
         ...options(),
         dispatcher,
+        request,
         limiter: new HostLimiter(16, 2),
       });
       expect(result.outcome).toEqual({ kind: 'ok', status: 200 });

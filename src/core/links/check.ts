@@ -1,6 +1,5 @@
 // Network checks for status pages: each distinct URL once, under a global and a per-host limit,
 // reported at every place it appears. Off-limits hops become `status-page-url`, failures `status-page-dead`.
-import { Agent } from 'undici';
 import type { VigilConfig } from '../config/types.js';
 import type { Finding, VigilDocument } from '../types.js';
 import { extractStatusPages, type LinkTarget } from './extract.js';
@@ -59,6 +58,8 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
     options.onProgress?.({ ...progress });
   };
   const limiter = new HostLimiter(options.concurrency, options.perHost, report);
+  // Loaded here, not at the top: offline checks and the site build never need the HTTP client.
+  const { Agent, request } = await import('undici');
   const dispatcher = new Agent({
     connections: options.perHost,
     pipelining: 1,
@@ -67,7 +68,7 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
     bodyTimeout: options.timeoutMs,
     connect: { timeout: options.timeoutMs, lookup: guardedLookup(options.allowHosts, options.resolve) },
   });
-  const settings = { ...options, dispatcher, limiter };
+  const settings = { ...options, dispatcher, request, limiter };
   const results: LinkResult[] = new Array(urls.length);
   const parsed = urls.map((raw) => ({ raw, url: URL.parse(raw) }));
   try {

@@ -1,6 +1,6 @@
 // Checks one URL: HEAD (GET when HEAD is refused), redirects one hop at a time with the guard
 // re-applied at each, retries with backoff on 429, 5xx, timeouts and resets.
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher, request as undiciRequest } from 'undici';
 import { hostBlockReason } from './address.js';
 import { BlockedAddressError } from './guard.js';
 import type { HostLimiter } from './limiter.js';
@@ -8,6 +8,8 @@ import type { LinkOutcome, LinkRequest, LinkResult } from './status.js';
 
 export interface ProbeSettings {
   dispatcher: Dispatcher;
+  /** undici's `request`, passed in so the HTTP client loads only when a network check runs. */
+  request: typeof undiciRequest;
   limiter: HostLimiter;
   allowHosts: string[];
   timeoutMs: number;
@@ -123,7 +125,7 @@ async function askOnce(url: URL, method: 'HEAD' | 'GET', settings: ProbeSettings
     controller.abort();
   }, settings.timeoutMs);
   try {
-    const response = await request(url, {
+    const response = await settings.request(url, {
       dispatcher: settings.dispatcher,
       method,
       signal: controller.signal,
