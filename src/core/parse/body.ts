@@ -65,7 +65,8 @@ function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: G
   const lines = new LazyLines(text);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.type === 'inline') parseInline(token, env);
+    // Only a block with a "[" can hold a link; headings and table cells are parsed where they are read.
+    if (token.type === 'inline' && token.content.includes('[')) parseInline(token, env);
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
       parseInline(inline, env);
