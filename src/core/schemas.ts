@@ -2,15 +2,17 @@
 // diagnostics at the offending key or value.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ajv2020Module from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
+import type { FormatsPlugin } from 'ajv-formats';
 import { parseCycle } from './dates.js';
 import { isPlaceholder } from './placeholders.js';
 
-// ajv ships CommonJS; under NodeNext its default export arrives wrapped.
-const Ajv2020 = ajv2020Module.default.default;
-const addFormats = addFormatsModule.default.default;
+// ajv and ajv-formats ship CommonJS. Ajv2020 is also a named export. ajv-formats has only a
+// default, which NodeNext types one level deeper (`.default.default`) than the bundler
+// resolution of tsconfig.astro.json does; at run time both levels hold the plugin.
+const formatsDefault: unknown = addFormatsModule.default;
+const addFormats = ((formatsDefault as { default?: FormatsPlugin }).default ?? formatsDefault) as FormatsPlugin;
 
 export interface SchemaSet {
   folder: string;
