@@ -54,7 +54,7 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Vi
 async function readConfigFile(file: string): Promise<unknown> {
   try {
     if (file.endsWith('.mjs')) {
-      const module = await import(pathToFileURL(file).href);
+      const module = await import(/* @vite-ignore */ pathToFileURL(file).href);
       return module.default;
     }
     const text = readFileSync(file, 'utf8');
