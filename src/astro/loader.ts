@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import type { DocumentRecord, VigilDocument } from '../core/index.js';
+import type { CheckedDocument, DocumentRecord } from '../core/index.js';
 import { renderBody } from './markdown.js';
 import { getSiteRun } from './state.js';
 import { routeFor } from './routes.js';
 
 /** The Markdown after the frontmatter block, read again from disk (the core keeps only a scan of it). */
-export function readBody(doc: VigilDocument): string {
+export function readBody(doc: CheckedDocument): string {
   const text = readFileSync(doc.file, 'utf8');
   if (doc.bodyStartLine <= 1) return text;
   let offset = 0;

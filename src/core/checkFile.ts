@@ -7,10 +7,10 @@ import { fieldLabel, parseDocument, type DocumentLocation } from './document.js'
 import { rule as frontmatterSyntax } from './rules/frontmatter-syntax.js';
 import { rules } from './rules/index.js';
 import type { SchemaSet } from './schemas.js';
-import type { Diagnostic, Finding, Rule, RuleContext, VigilDocument } from './types.js';
+import type { CheckedDocument, Diagnostic, Finding, Rule, RuleContext, VigilDocument } from './types.js';
 
 export interface FileOutcome {
-  doc: VigilDocument;
+  doc: CheckedDocument;
   diagnostics: Diagnostic[];
 }
 
@@ -70,11 +70,17 @@ export function checkFile(location: DocumentLocation, context: RuleContext): Fil
       if (severityFor(context.config, rule.id, rule.defaultSeverity) === 'off') continue;
       diagnostics.push(...toDiagnostics(rule, rule.checkDocument(doc, context), doc.path, context.config));
     }
-    return { doc, diagnostics };
+    return { doc: letGo(doc), diagnostics };
   } catch (error) {
     // A bug in Vigil must not cost the other files their results, nor pass this one silently.
     const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
     const message = `Vigil could not check this file (${(error as Error).message}); please report this`;
     return { doc, diagnostics: [{ rule: 'file-skipped', severity: 'error', path: location.path, line: 1, column: 1, message }] };
   }
+}
+
+/** Drops what only the per-document rules read (see CheckedDocument). */
+function letGo(doc: VigilDocument): CheckedDocument {
+  const { fields: _fields, body, ...kept } = doc;
+  return { ...kept, body: { headings: body.headings, links: body.links } };
 }

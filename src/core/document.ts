@@ -6,7 +6,7 @@ import { addCycle, parseCycle, parseIsoDate, reviewState, type IsoDate } from '.
 import { scanBody, type BodyScan } from './parse/body.js';
 import { readFrontmatter, yamlPositions, type FieldPosition } from './parse/frontmatter.js';
 import { decodeSource } from './parse/source.js';
-import type { DocumentRecord, EscalationContact, StatusPage, VigilDocument } from './types.js';
+import type { CheckedDocument, DocumentRecord, EscalationContact, StatusPage, VigilDocument } from './types.js';
 
 const EMPTY_BODY: BodyScan = { headings: [], links: [], tables: [] };
 
@@ -37,13 +37,13 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array, con
   return doc;
 }
 
-const positionCache = new WeakMap<VigilDocument, Map<string, FieldPosition>>();
+const positionCache = new WeakMap<CheckedDocument, Map<string, FieldPosition>>();
 
 /**
  * JSON Pointer with Vigil's field names → where that key and value sit in the file. Found on
  * first use (most documents have no finding and never need them), then cached.
  */
-export function fieldPositions(doc: VigilDocument): Map<string, FieldPosition> {
+export function fieldPositions(doc: CheckedDocument): Map<string, FieldPosition> {
   let positions = positionCache.get(doc);
   if (!positions) {
     positions = doc.yamlText === null ? new Map() : yamlPositions(doc.yamlText);

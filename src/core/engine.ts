@@ -11,7 +11,7 @@ import { collectFiles } from './files.js';
 import type { LinkProgress } from './links/check.js';
 import { getRule, rules } from './rules/index.js';
 import { loadSchemas } from './schemas.js';
-import type { CheckResult, Diagnostic, VigilDocument } from './types.js';
+import type { CheckedDocument, CheckResult, Diagnostic } from './types.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -28,7 +28,7 @@ export interface CheckOptions {
 
 export interface CheckRun extends CheckResult {
   /** Parsed documents, for the site and the other commands. */
-  docs: VigilDocument[];
+  docs: CheckedDocument[];
   /** Inputs that do not exist. */
   missing: string[];
 }
@@ -40,13 +40,16 @@ const BATCH_SIZE = 100;
 export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const { cwd, config, today } = options;
   const inputs = options.paths && options.paths.length > 0 ? options.paths : config.content;
-  const fileSet = collectFiles(cwd, inputs, config.content);
   const schemasFolder = path.resolve(config.rootDir, config.schemas);
+  // Workers start loading before the walk, so they are ready when the batches are; a set too
+  // small to share sends them home unused.
+  const spare = sparesFor(options, schemasFolder);
+  const fileSet = collectFiles(cwd, inputs, config.content);
   const schemas = loadSchemas(schemasFolder);
   const context = ruleContext(config, today, schemas);
 
   const checkInline = (location: DocumentLocation): FileOutcome => checkFile(location, context);
-  const outcomes = await checkAll(fileSet.files, options, schemasFolder, () => fileSet.files.map(checkInline), checkInline);
+  const outcomes = await checkAll(fileSet.files, options, spare, () => fileSet.files.map(checkInline), checkInline);
   const docs = outcomes.map((outcome) => outcome.doc);
   const diagnostics: Diagnostic[] = outcomes.flatMap((outcome) => outcome.diagnostics);
 
@@ -87,30 +90,41 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+/** Worker threads started ahead of the walk: one fewer than the cores for 'auto' (the main thread works too). */
+function sparesFor(options: CheckOptions, schemasFolder: string): Worker[] {
+  const requested = options.workers ?? 'auto';
+  const count = requested === 'auto' ? Math.min(availableParallelism(), 8) - 1 : requested;
+  // Workers need compiled JavaScript; under a TypeScript test runner the engine runs inline.
+  if (count < 1 || !import.meta.url.endsWith('.js')) return [];
+  const workerData = { config: options.config, today: options.today, schemasFolder };
+  return Array.from({ length: count }, () => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    worker.on('error', () => undefined); // until checkAll listens: a failed start is handled there
+    return worker;
+  });
+}
+
 async function checkAll(
   files: DocumentLocation[],
   options: CheckOptions,
-  schemasFolder: string,
+  spare: Worker[],
   inline: () => FileOutcome[],
   checkInline: (location: DocumentLocation) => FileOutcome,
 ): Promise<FileOutcome[]> {
-  const requested = options.workers ?? 'auto';
-  // The main thread checks batches too, so 'auto' starts one worker fewer than there are cores.
-  const count = requested === 'auto' ? (files.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) - 1 : 0) : requested;
-  // Workers need compiled JavaScript; under a TypeScript test runner the engine runs inline.
-  const workerUrl = new URL('./worker.js', import.meta.url);
-  if (count < 1 || !import.meta.url.endsWith('.js')) return inline();
+  const auto = (options.workers ?? 'auto') === 'auto';
+  if (spare.length === 0 || (auto && files.length < PARALLEL_THRESHOLD)) {
+    for (const worker of spare) void worker.terminate();
+    return inline();
+  }
 
   const batches: DocumentLocation[][] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
   const results: FileOutcome[][] = new Array(batches.length);
   let next = 0;
   const take = (): number => (next < batches.length ? next++ : -1);
-  const workerData = { config: options.config, today: options.today, schemasFolder };
 
-  const runWorker = (): Promise<void> =>
+  const runWorker = (worker: Worker): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = new Worker(workerUrl, { workerData });
       // Two batches in flight, so a worker never waits while the main thread is busy with its own.
       const inFlight: number[] = [];
       const feed = (): void => {
@@ -145,6 +159,6 @@ async function checkAll(
     }
   };
 
-  await Promise.all([runMain(), ...Array.from({ length: Math.min(count, batches.length) }, runWorker)]);
+  await Promise.all([runMain(), ...spare.map(runWorker)]);
   return results.flat();
 }

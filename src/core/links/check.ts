@@ -1,7 +1,7 @@
 // Network checks for status pages: each distinct URL once, under a global and a per-host limit,
 // reported at every place it appears. Off-limits hops become `status-page-url`, failures `status-page-dead`.
 import type { VigilConfig } from '../config/types.js';
-import type { Finding, VigilDocument } from '../types.js';
+import type { Finding, CheckedDocument } from '../types.js';
 import { extractStatusPages, type LinkTarget } from './extract.js';
 import { guardedLookup, type Resolver } from './guard.js';
 import { forEachByHost, HostLimiter } from './limiter.js';
@@ -101,7 +101,7 @@ export interface LinkReport {
 
 /** Every distinct status-page URL in the documents, checked, with where each appears. */
 export async function checkStatusPageLinks(
-  docs: VigilDocument[],
+  docs: CheckedDocument[],
   config: VigilConfig,
   overrides: Partial<LinkCheckOptions> = {},
 ): Promise<LinkReport[]> {
@@ -131,7 +131,7 @@ export function linkFindings(reports: LinkReport[]): LinkFinding[] {
 }
 
 export async function checkStatusPages(
-  docs: VigilDocument[],
+  docs: CheckedDocument[],
   config: VigilConfig,
   onProgress?: (progress: LinkProgress) => void,
   overrides: Partial<LinkCheckOptions> = {},

@@ -1,7 +1,7 @@
 // Documents → the distinct status-page URLs to check, each with every place it appears.
 import type { Position } from '../parse/frontmatter.js';
 import { fieldPosition } from '../rules/position.js';
-import type { VigilDocument } from '../types.js';
+import type { CheckedDocument } from '../types.js';
 import { checkUrlSyntax } from './address.js';
 import { urlKey } from './probe.js';
 
@@ -24,7 +24,7 @@ export interface LinkTarget {
  * Status-page URLs that pass the syntactic guard, grouped by normalised URL in first-seen order.
  * URLs that fail it are the `status-page-url` rule's to report and are never requested.
  */
-export function extractStatusPages(docs: VigilDocument[], allowHosts: string[]): LinkTarget[] {
+export function extractStatusPages(docs: CheckedDocument[], allowHosts: string[]): LinkTarget[] {
   const targets = new Map<string, LinkTarget>();
   for (const doc of docs) {
     doc.record.status_pages.forEach((page, index) => {

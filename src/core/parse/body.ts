@@ -90,12 +90,23 @@ function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: G
 // 400 MiB). Its links are found by pattern instead.
 export const INLINE_LIMIT = 1_000_000;
 
+// Text with none of the characters that start inline syntax (emphasis, code, links, HTML,
+// entities, escapes, strikethrough, hard breaks).
+const PLAIN_INLINE = /^[^[\]*_`<>&\\~!\n]*$/;
+
 /** Runs markdown-it's inline parser on one block, once. */
 function parseInline(token: Token | undefined, env: MarkdownEnv): void {
   // The block parser leaves each inline token an empty children array; fill it once.
   if (!token || token.type !== 'inline' || (token.children && token.children.length > 0)) return;
   if (token.content.length > INLINE_LIMIT) {
     token.children = linksByPattern(token.content);
+    return;
+  }
+  if (PLAIN_INLINE.test(token.content)) {
+    // Most headings and table cells are plain words: their text is their content, no parse needed.
+    const text = new Token('text', '', 0);
+    text.content = token.content;
+    token.children = [text];
     return;
   }
   const children: Token[] = [];

@@ -1,4 +1,4 @@
-import type { Finding, Rule, VigilDocument } from '../types.js';
+import type { Finding, Rule, CheckedDocument } from '../types.js';
 import { fieldPosition } from './position.js';
 
 export const rule: Rule = {
@@ -7,7 +7,7 @@ export const rule: Rule = {
   description: 'Two documents share the same id.',
   scope: 'set',
   checkSet(docs, { label }) {
-    const byId = new Map<string, VigilDocument[]>();
+    const byId = new Map<string, CheckedDocument[]>();
     for (const doc of docs) {
       const id = doc.record.id;
       if (id) byId.set(id, [...(byId.get(id) ?? []), doc]);

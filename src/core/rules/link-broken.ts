@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Finding, Rule, VigilDocument } from '../types.js';
+import type { Finding, Rule, CheckedDocument } from '../types.js';
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -10,12 +10,24 @@ export const rule: Rule = {
   scope: 'set',
   checkSet(docs, { fileExists }) {
     const byFile = new Map(docs.map((doc) => [doc.file, doc]));
+    // Many documents link to the same few targets: resolve each absolute path once.
+    const resolved = new Map<string, CheckedDocument | null>();
+    const findDocument = (absolute: string): CheckedDocument | null => {
+      let found = resolved.get(absolute);
+      if (found === undefined) {
+        const trimmed = absolute.replace(/[\\/]+$/, '');
+        found = byFile.get(absolute) ?? byFile.get(`${trimmed}.md`) ?? byFile.get(`${trimmed}.mdx`) ?? byFile.get(path.join(absolute, 'index.md')) ?? null;
+        resolved.set(absolute, found);
+      }
+      return found;
+    };
     const findings: Finding[] = [];
     for (const doc of docs) {
+      const folder = path.dirname(doc.file);
       for (const link of doc.body.links) {
         // Site-absolute links (/runbooks/db/) and external ones are not files in this tree.
         if (!link.href || EXTERNAL.test(link.href) || link.href.startsWith('/')) continue;
-        const problem = resolveLink(doc, link.href, byFile, fileExists);
+        const problem = resolveLink(doc, folder, link.href, findDocument, fileExists);
         if (problem) findings.push({ path: doc.path, line: link.line, column: link.column, message: problem });
       }
     }
@@ -23,7 +35,13 @@ export const rule: Rule = {
   },
 };
 
-function resolveLink(doc: VigilDocument, href: string, byFile: Map<string, VigilDocument>, fileExists: (file: string) => boolean): string | null {
+function resolveLink(
+  doc: CheckedDocument,
+  folder: string,
+  href: string,
+  findDocument: (absolute: string) => CheckedDocument | null,
+  fileExists: (file: string) => boolean,
+): string | null {
   const hashAt = href.indexOf('#');
   const rawPath = (hashAt === -1 ? href : href.slice(0, hashAt)).replace(/\?.*$/, '');
   const anchor = hashAt === -1 ? null : href.slice(hashAt + 1);
@@ -34,11 +52,10 @@ function resolveLink(doc: VigilDocument, href: string, byFile: Map<string, Vigil
     return `link "${href}" is not a valid URL path`;
   }
 
-  let target: VigilDocument | undefined = doc;
+  let target: CheckedDocument | undefined = doc;
   if (targetPath !== '') {
-    const absolute = path.resolve(path.dirname(doc.file), targetPath);
-    const candidates = [absolute, `${absolute}.md`, `${absolute}.mdx`, path.join(absolute, 'index.md'), `${absolute.replace(/[\\/]+$/, '')}.md`];
-    target = candidates.map((candidate) => byFile.get(candidate)).find(Boolean);
+    const absolute = path.resolve(folder, targetPath);
+    target = findDocument(absolute) ?? undefined;
     if (!target) {
       if (fileExists(absolute)) return null; // an image, a PDF or a folder beside the docs
       return `link "${href}" points at ${targetPath}, which does not exist`;

@@ -1,11 +1,11 @@
 // Where to point a finding about a field: its key, its value, or the nearest thing that exists.
 import { fieldPositions } from '../document.js';
 import type { Position } from '../parse/frontmatter.js';
-import type { VigilDocument } from '../types.js';
+import type { CheckedDocument } from '../types.js';
 
 const FILE_START: Position = { line: 1, column: 1 };
 
-export function fieldPosition(doc: VigilDocument, pointer: string, part: 'key' | 'value' = 'value'): Position {
+export function fieldPosition(doc: CheckedDocument, pointer: string, part: 'key' | 'value' = 'value'): Position {
   const positions = fieldPositions(doc);
   for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
     const found = positions.get(at);
