@@ -110,7 +110,17 @@ describe('vigil check', () => {
     expect(stderr).toContain('unknown key "warning_windw" (did you mean "warning_window"?)');
   });
 
-  it('rejects a bad VIGIL_NOW', () => {
+  it('gives the same result with worker threads forced on (VIGIL_WORKERS) and rejects a bad count', () => {
+    const inline = vigil(['check', '--offline', '--now', '2027-03-08', '--format', 'json'], project, { VIGIL_WORKERS: '0' });
+    const threaded = vigil(['check', '--offline', '--now', '2027-03-08', '--format', 'json'], project, { VIGIL_WORKERS: '1' });
+    expect(threaded.stdout).toBe(inline.stdout);
+    expect(JSON.parse(threaded.stdout).summary.errors).toBe(3);
+    const bad = vigil(['check', '--offline'], project, { VIGIL_WORKERS: 'many' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('VIGIL_WORKERS must be a whole number');
+  });
+
+    it('rejects a bad VIGIL_NOW', () => {
     const { code, stderr } = vigil(['check', '--offline'], project, { VIGIL_NOW: 'yesterday' });
     expect(code).toBe(2);
     expect(stderr).toContain('VIGIL_NOW must be a real date');

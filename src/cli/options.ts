@@ -48,7 +48,16 @@ export interface DocumentFlags {
 export async function readDocuments(flags: DocumentFlags, io: CliIo): Promise<{ today: IsoDate; config: VigilConfig; result: CheckRun }> {
   const today = resolveToday(flags.now, io);
   const config = await resolveConfig(flags.config, io);
-  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: flags.paths, offline: flags.offline, onLinkProgress: flags.onLinkProgress });
+  const workers = resolveWorkers(io);
+  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: flags.paths, offline: flags.offline, workers, onLinkProgress: flags.onLinkProgress });
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
   return { today, config, result };
+}
+
+/** VIGIL_WORKERS: worker threads beside the main thread (0 = none); unset lets the engine decide by set size. */
+function resolveWorkers(io: CliIo): number | 'auto' {
+  const raw = io.env.VIGIL_WORKERS;
+  if (raw === undefined || raw === '' || raw === 'auto') return 'auto';
+  if (!/^\d+$/.test(raw) || Number(raw) > 16) throw new UsageError(`VIGIL_WORKERS must be a whole number from 0 to 16 or "auto", got "${raw}"`);
+  return Number(raw);
 }

@@ -266,11 +266,11 @@ describe('the compiled CLI on the bad-input folder', () => {
   afterAll(() => rmSync(build, { recursive: true, force: true }));
 
   /** Runs `vigil check` with the heap capped at 512 MB, so a memory blow-up fails the run. */
-  function vigilCheck(cwd: string, target: string): { status: number | null; stdout: string; stderr: string; peakKiB: number | null } {
+  function vigilCheck(cwd: string, target: string, extraEnv: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string; peakKiB: number | null } {
     const args = ['--max-old-space-size=512', bin, 'check', '--offline', '--format', 'json', '--now', TODAY, target];
     const peakFile = path.join(cwd, '.peak-rss');
     const [command, commandArgs] = time ? [time, ['-f', '%M', '-o', peakFile, process.execPath, ...args]] : [process.execPath, args];
-    const child = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawnSync(command, commandArgs, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...extraEnv } });
     const peakKiB = time && existsSync(peakFile) ? Number(readFileSync(peakFile, 'utf8').trim().split('\n').pop()) : null;
     return { status: child.status, stdout: child.stdout, stderr: child.stderr, peakKiB };
   }
@@ -287,7 +287,7 @@ describe('the compiled CLI on the bad-input folder', () => {
   }, 120_000);
 
   it('gives every file a result when the engine checks a big set in worker threads', async () => {
-    // 400 files or more: the engine's automatic parallel threshold.
+    // VIGIL_WORKERS forces the worker path, which 'auto' keeps for much larger sets.
     const bigRoot = mkdtempSync(path.join(os.tmpdir(), 'vigil-bad-input-workers-'));
     try {
       const docs = path.join(bigRoot, 'docs');
@@ -310,7 +310,7 @@ describe('the compiled CLI on the bad-input folder', () => {
       }
       writeFileSync(path.join(bigRoot, 'vigil.config.yaml'), `content: docs\nschemas: ${JSON.stringify(path.join(REPO, 'schemas'))}\n`);
 
-      const result = vigilCheck(bigRoot, 'docs');
+      const result = vigilCheck(bigRoot, 'docs', { VIGIL_WORKERS: '1' });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(1);
       const output = JSON.parse(result.stdout) as { documents: Array<{ path: string; status: string }>; diagnostics: Diagnostic[] };
