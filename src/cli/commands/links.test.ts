@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../core/links/__fixtures__/server.js';
 import { progressLine } from './links.js';
+import { runbook } from '../../core/links/__fixtures__/runbook.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const bin = path.join(repo, 'bin/vigil.js');
@@ -24,32 +25,6 @@ function vigil(args: string[], cwd: string, env: Record<string, string> = {}): P
   });
 }
 
-function runbook(title: string, urls: string[]): string {
-  const pages = urls.map((url, i) => `  - name: Page ${i + 1}\n    url: ${url}\n`).join('');
-  return `---
-title: ${title}
-type: runbook
-owner: Platform team
-last_reviewed: 2026-11-01
-review_cycle: annual
-escalation:
-  - role: Primary on-call
-    name: Ana Lima
-    contact: "+44 20 7946 0321"
-status_pages:
-${pages}---
-
-# ${title}
-
-## Summary
-
-Text.
-
-## Escalation
-
-Call the primary on-call.
-`;
-}
 
 beforeAll(async () => {
   server = await startTestServer();

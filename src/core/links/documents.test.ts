@@ -5,38 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config/load.js';
 import { checkDocuments } from '../engine.js';
+import { runbook } from './__fixtures__/runbook.js';
 import { startTestServer, type TestServer } from './__fixtures__/server.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 let server: TestServer;
 let project: string;
 
-function runbook(title: string, urls: string[]): string {
-  const pages = urls.map((url, i) => `  - name: Page ${i + 1}\n    url: ${url}\n`).join('');
-  return `---
-title: ${title}
-type: runbook
-owner: Platform team
-last_reviewed: 2026-11-01
-review_cycle: annual
-escalation:
-  - role: Primary on-call
-    name: Ana Lima
-    contact: "+44 20 7946 0321"
-status_pages:
-${pages}---
-
-# ${title}
-
-## Summary
-
-Text.
-
-## Escalation
-
-Call the primary on-call.
-`;
-}
 
 function config(allowHosts: string[]) {
   const base = defaultConfig(project);
