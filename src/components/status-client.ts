@@ -1,6 +1,6 @@
 // Re-judges every status on the page against the reader's date, so a site built months ago
 // never shows an overdue page as current. Uses the core's client rule (src/core/clientStatus.ts,
-// which mirrors dates.ts reviewState) and the same words as the build. No framework.
+// the same rule dates.ts reviewState uses) and the same words as the build. No framework.
 import { statusOn, utcDate } from '../core/clientStatus.js';
 import type { ReviewStatus } from '../core/dates.js';
 import { bannerWords, STATUS_LABELS } from './statusWords.js';

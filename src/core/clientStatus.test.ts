@@ -3,7 +3,7 @@ import { statusOn, utcDate } from './clientStatus.js';
 import { addDays, parseCycle, reviewState, type ReviewInput } from './dates.js';
 
 // The browser's rule must give the same answer as the core's for every day a page may be read.
-describe('statusOn mirrors reviewState', () => {
+describe('the page script (statusOn on built dates) agrees with reviewState', () => {
   const inputs: ReviewInput[] = [
     { status: 'active', lastReviewed: '2026-01-31', cycle: parseCycle('monthly'), expires: null },
     { status: 'active', lastReviewed: '2026-03-07', cycle: parseCycle('annual'), expires: '2026-12-01' },

@@ -137,21 +137,39 @@ export interface ReviewState {
 /** The review status, first that applies: retired, draft, expired, overdue, due-soon, current. */
 export function reviewState(input: ReviewInput, today: IsoDate, warningWindowDays: number): ReviewState {
   const nextReview = input.lastReviewed && input.cycle ? addCycle(input.lastReviewed, input.cycle) : null;
+  const status = statusOn({ lifecycle: input.status, nextReview, expires: input.expires }, today, warningWindowDays);
+  return {
+    status,
+    nextReview,
+    daysToReview: nextReview ? daysBetween(today, nextReview) : null,
+    daysToExpiry: input.expires ? daysBetween(today, input.expires) : null,
+  };
+}
+
+export interface StatusDates {
+  lifecycle: 'draft' | 'active' | 'retired';
+  /** The next review due; null when it cannot be known. */
+  nextReview: IsoDate | null;
+  expires: IsoDate | null;
+}
+
+/**
+ * The status on `today` from dates already worked out: the one rule, used by the build and
+ * shipped to the browser (this module imports nothing) to re-judge old pages.
+ */
+export function statusOn(dates: StatusDates, today: IsoDate, warningWindowDays: number): ReviewStatus {
+  if (dates.lifecycle === 'retired') return 'retired';
+  if (dates.lifecycle === 'draft') return 'draft';
+  // In the browser the dates come from page attributes: anything malformed counts as missing.
+  const expires = parseIsoDate(dates.expires);
+  const nextReview = parseIsoDate(dates.nextReview);
+  const daysToExpiry = expires ? daysBetween(today, expires) : null;
+  if (daysToExpiry !== null && daysToExpiry <= 0) return 'expired';
   const daysToReview = nextReview ? daysBetween(today, nextReview) : null;
-  const daysToExpiry = input.expires ? daysBetween(today, input.expires) : null;
-  let status: ReviewStatus;
-  if (input.status === 'retired') status = 'retired';
-  else if (input.status === 'draft') status = 'draft';
-  else if (daysToExpiry !== null && daysToExpiry <= 0) status = 'expired';
-  // An active document that cannot say when it was reviewed is treated as overdue, never current.
-  else if (daysToReview === null || daysToReview < 0) status = 'overdue';
-  else if (
-    (daysToReview !== null && daysToReview <= warningWindowDays) ||
-    (daysToExpiry !== null && daysToExpiry <= warningWindowDays)
-  )
-    status = 'due-soon';
-  else status = 'current';
-  return { status, nextReview, daysToReview, daysToExpiry };
+  // An active document that cannot say when it is next due is treated as overdue, never current.
+  if (daysToReview === null || daysToReview < 0) return 'overdue';
+  if (daysToReview <= warningWindowDays || (daysToExpiry !== null && daysToExpiry <= warningWindowDays)) return 'due-soon';
+  return 'current';
 }
 
 /** Parses a warning window such as `30d`, `4 weeks`, `P30D` or a bare number of days. */
