@@ -7,6 +7,7 @@ import { scanBody, type BodyScan } from './parse/body.js';
 import { readFrontmatter, yamlPositions, type FieldPosition } from './parse/frontmatter.js';
 import { decodeSource } from './parse/source.js';
 import type { CheckedDocument, DocumentRecord, EscalationContact, StatusPage, VigilDocument } from './types.js';
+import { unescapePointerSegment } from './pointer.js';
 
 const EMPTY_BODY: BodyScan = { headings: [], links: [], tables: [] };
 
@@ -58,7 +59,7 @@ function renamePointers(positions: Map<string, FieldPosition>, renamed: Record<s
   const vigilNames = new Set(Object.values(renamed));
   for (const [pointer, position] of positions) {
     const [, first, ...rest] = pointer.split('/');
-    const key = first.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointerSegment(first);
     if (vigilNames.has(key) && !Object.prototype.hasOwnProperty.call(renamed, key)) continue; // shadowed: not read
     const name = Object.prototype.hasOwnProperty.call(renamed, key) ? renamed[key] : first;
     mapped.set(['', name, ...rest].join('/'), position);

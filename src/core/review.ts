@@ -2,6 +2,7 @@
 // where the old value sits (its quotes kept), or a line is inserted; the YAML is never re-serialized.
 import { isIsoDateShape } from './dates.js';
 import { readFrontmatter, type Frontmatter, type Position } from './parse/frontmatter.js';
+import { escapePointerSegment } from './pointer.js';
 
 export type ReviewEdit =
   | { ok: true; text: string; changed: boolean; previous: unknown; inserted: boolean }
@@ -43,7 +44,7 @@ function refuse(where: Position, message: string): ReviewEdit {
 }
 
 function pointer(field: string): string {
-  return `/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `/${escapePointerSegment(field)}`;
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,7 @@
 // Reads the YAML frontmatter block with a source position for every key and value.
 import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { escapePointerSegment } from '../pointer.js';
 
 export interface Position {
   line: number;
@@ -208,9 +209,6 @@ function findDuplicateKeys(root: YamlNode): Array<{ key: string; offset: number 
   return duplicates.sort((a, b) => a.offset - b.offset);
 }
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function collectPositions(
   node: YamlNode,
@@ -223,7 +221,7 @@ function collectPositions(
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-      const childPointer = `${pointer}/${escapePointer(keyText)}`;
+      const childPointer = `${pointer}/${escapePointerSegment(keyText)}`;
       const keyOffset = keyNode?.range?.[0];
       const valueNode = pair.value as YamlNode | null;
       const valueOffset = valueNode?.range?.[0] ?? keyNode?.range?.[1];

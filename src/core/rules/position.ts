@@ -2,6 +2,7 @@
 import { fieldPositions } from '../document.js';
 import type { Position } from '../parse/frontmatter.js';
 import type { CheckedDocument } from '../types.js';
+import { unescapePointerSegment } from '../pointer.js';
 
 const FILE_START: Position = { line: 1, column: 1 };
 
@@ -16,7 +17,7 @@ export function fieldPosition(doc: CheckedDocument, pointer: string, part: 'key'
 
 /** `escalation/0/contact` → `escalation[0].contact`, with the team's name for the top field. */
 export function pointerLabel(pointer: string, label: (field: string) => string): string {
-  const [, first = '', ...rest] = pointer.split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const [, first = '', ...rest] = pointer.split('/').map(unescapePointerSegment);
   let text = label(first);
   for (const part of rest) text += /^\d+$/.test(part) ? `[${part}]` : `.${part}`;
   return text;

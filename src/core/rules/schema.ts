@@ -4,6 +4,7 @@ import { suggestion } from '../didYouMean.js';
 import { yamlPositions } from '../parse/frontmatter.js';
 import type { Finding, Rule, RuleContext, VigilDocument } from '../types.js';
 import { fieldPosition, pointerLabel } from './position.js';
+import { escapePointerSegment, unescapePointerSegment } from '../pointer.js';
 
 export const rule: Rule = {
   id: 'schema',
@@ -20,7 +21,7 @@ function shadowedFieldFindings(doc: VigilDocument, { label }: RuleContext): Find
   if (!doc.shadowedFields || !doc.fields) return [];
   const raw = doc.yamlText === null ? new Map() : yamlPositions(doc.yamlText);
   return doc.shadowedFields.map((key) => {
-    const at = raw.get(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    const at = raw.get(`/${escapePointerSegment(key)}`);
     return {
       ...(at?.key ?? at?.value ?? { line: 1, column: 1 }),
       message: `unknown field "${key}" (did you mean "${label(key)}"?): the config's "fields" renames it`,
@@ -68,7 +69,7 @@ function describe(error: ErrorObject, doc: VigilDocument, context: RuleContext, 
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const key = String(params.additionalProperty ?? params.unevaluatedProperty);
-      const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const childPointer = `${pointer}/${escapePointerSegment(key)}`;
       const known = pointer === '' ? context.schemas.knownFields(type).map(label) : [];
       const name = pointer === '' ? key : `${pointerLabel(pointer, label)}.${key}`;
       return { ...fieldPosition(doc, childPointer, 'key'), message: `unknown field "${name}" for a ${type}${suggestion(key, known)}` };
@@ -127,7 +128,7 @@ function pointerValue(root: unknown, pointer: string): unknown {
   let at = root;
   for (const part of pointer.split('/').slice(1)) {
     if (at === null || typeof at !== 'object') return undefined;
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointerSegment(part);
     at = Object.prototype.hasOwnProperty.call(at, key) ? (at as Record<string, unknown>)[key] : undefined;
   }
   return at;
