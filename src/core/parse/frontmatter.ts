@@ -209,7 +209,6 @@ function findDuplicateKeys(root: YamlNode): Array<{ key: string; offset: number 
   return duplicates.sort((a, b) => a.offset - b.offset);
 }
 
-
 function collectPositions(
   node: YamlNode,
   pointer: string,
