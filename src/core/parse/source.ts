@@ -9,7 +9,7 @@ const lenientUtf8 = new TextDecoder('utf-8');
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const where = positionOfByte(bytes, nul);
+    const where = positionAt(bytes, nul);
     return { ok: false, problem: { ...where, message: 'the file contains NUL bytes: it looks binary, not Markdown' } };
   }
   let text: string;
@@ -18,7 +18,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   } catch {
     const lenient = lenientUtf8.decode(bytes);
     const bad = lenient.indexOf('\uFFFD');
-    const where = positionOfChar(lenient, Math.max(bad, 0));
+    const where = positionAt(lenient, Math.max(bad, 0));
     return { ok: false, problem: { ...where, message: 'the file is not valid UTF-8: save it as UTF-8' } };
   }
   // A byte order mark is harmless; drop it so the first line reads "---".
@@ -26,20 +26,12 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   return { ok: true, text };
 }
 
-function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+/** Line and column of `index` in bytes or text, counting "\n" line breaks. */
+function positionAt(source: Uint8Array | string, index: number): { line: number; column: number } {
+  const nextBreak = (from: number): number => (typeof source === 'string' ? source.indexOf('\n', from) : source.indexOf(10, from));
   let line = 1;
   let lineStart = 0;
-  for (let i = bytes.indexOf(10); i !== -1 && i < index; i = bytes.indexOf(10, i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: index - lineStart + 1 };
-}
-
-function positionOfChar(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+  for (let i = nextBreak(0); i !== -1 && i < index; i = nextBreak(i + 1)) {
     line++;
     lineStart = i + 1;
   }
