@@ -67,9 +67,16 @@ function renamePointers(positions: Map<string, FieldPosition>, renamed: Record<s
   return mapped;
 }
 
+const renamedByConfig = new WeakMap<VigilConfig, Record<string, string>>();
+
+/** Team name → Vigil name, worked out once per config rather than for every document. */
 function renamedFieldsFor(config: VigilConfig): Record<string, string> {
-  const renamed: Record<string, string> = {};
-  for (const [vigil, team] of Object.entries(config.fields)) if (team) renamed[team] = vigil;
+  let renamed = renamedByConfig.get(config);
+  if (!renamed) {
+    renamed = {};
+    for (const [vigil, team] of Object.entries(config.fields)) if (team) renamed[team] = vigil;
+    renamedByConfig.set(config, renamed);
+  }
   return renamed;
 }
 
