@@ -21,10 +21,15 @@ export async function resolveConfig(flag: string | undefined, io: CliIo): Promis
   }
 }
 
-/** parseArgs with usage errors that name the command. */
+/** parseArgs with usage errors that name the command; every command takes --help, --now and --config. */
 export function parseCommandArgs<T extends ParseArgsConfig['options']>(command: string, args: string[], options: T) {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' }, now: { type: 'string' }, config: { type: 'string', short: 'c' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(`${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (see "vigil ${command} --help")`);
   }
@@ -34,6 +39,11 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
+}
+
+/** --now and --config as parsed by parseCommandArgs. */
+export function commonFlags(values: { now?: unknown; config?: unknown }): { now?: string; config?: string } {
+  return { now: values.now as string | undefined, config: values.config as string | undefined };
 }
 
 export interface DocumentFlags {

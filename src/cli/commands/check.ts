@@ -3,7 +3,7 @@ import { formatJson } from '../formatters/json.js';
 import { formatPretty } from '../formatters/pretty.js';
 import type { CliIo } from '../io.js';
 import { progressLine } from './links.js';
-import { oneOf, parseCommandArgs, readDocuments } from '../options.js';
+import { commonFlags, oneOf, parseCommandArgs, readDocuments } from '../options.js';
 
 export const help = `Usage: vigil check [paths...] [options]
 
@@ -24,10 +24,8 @@ export type Format = (typeof FORMATS)[number];
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
-    now: { type: 'string' },
     format: { type: 'string', short: 'f' },
     offline: { type: 'boolean' },
-    config: { type: 'string', short: 'c' },
   });
   if (values.help) {
     io.stdout.write(help);
@@ -37,7 +35,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const format = oneOf('--format', values.format as string | undefined, FORMATS, defaultFormat);
   const progress = progressLine(io);
   const { config, result } = await readDocuments(
-    { now: values.now as string | undefined, config: values.config as string | undefined, paths: positionals, offline: Boolean(values.offline), onLinkProgress: progress?.update },
+    { ...commonFlags(values), paths: positionals, offline: Boolean(values.offline), onLinkProgress: progress?.update },
     io,
   );
   progress?.finish();

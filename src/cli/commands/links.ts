@@ -7,7 +7,7 @@ import {
 } from '../../core/index.js';
 import { formatLinksJson, formatLinksPretty, type LinksResult } from '../formatters/links.js';
 import type { CliIo } from '../io.js';
-import { oneOf, parseCommandArgs, readDocuments } from '../options.js';
+import { commonFlags, oneOf, parseCommandArgs, readDocuments } from '../options.js';
 
 export const help = `Usage: vigil links [paths...] [options]
 
@@ -34,8 +34,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('links', args, {
     urls: { type: 'boolean' },
     format: { type: 'string', short: 'f' },
-    now: { type: 'string' },
-    config: { type: 'string', short: 'c' },
   });
   if (values.help) {
     io.stdout.write(help);
@@ -44,7 +42,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const format = oneOf('--format', values.format as string | undefined, FORMATS, 'pretty');
   // Offline: this reads the documents; the network part is below, with progress.
   const { today, config, result: documents } = await readDocuments(
-    { now: values.now as string | undefined, config: values.config as string | undefined, paths: positionals, offline: true },
+    { ...commonFlags(values), paths: positionals, offline: true },
     io,
   );
 

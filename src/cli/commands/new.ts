@@ -28,8 +28,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('new', args, {
     owner: { type: 'string' },
     id: { type: 'string' },
-    now: { type: 'string' },
-    config: { type: 'string', short: 'c' },
   });
   if (values.help) {
     io.stdout.write(help);

@@ -3,7 +3,7 @@ import { formatReportCsv } from '../formatters/report-csv.js';
 import { formatReportJson } from '../formatters/report-json.js';
 import { formatReportMarkdown } from '../formatters/report-markdown.js';
 import { UsageError, type CliIo } from '../io.js';
-import { oneOf, parseCommandArgs, readDocuments } from '../options.js';
+import { commonFlags, oneOf, parseCommandArgs, readDocuments } from '../options.js';
 import { documentLinker } from '../urls.js';
 
 export const help = `Usage: vigil report [paths...] [options]
@@ -29,8 +29,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('report', args, {
     within: { type: 'string' },
     format: { type: 'string', short: 'f' },
-    now: { type: 'string' },
-    config: { type: 'string', short: 'c' },
   });
   if (values.help) {
     io.stdout.write(help);
@@ -43,7 +41,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   // The report is about dates only: no network, and problems in the documents are for `vigil check`.
   const { today, config, result } = await readDocuments(
-    { now: values.now as string | undefined, config: values.config as string | undefined, paths: positionals, offline: true },
+    { ...commonFlags(values), paths: positionals, offline: true },
     io,
   );
 

@@ -26,8 +26,6 @@ Exit codes: 0 all updated, 1 a file was refused, 2 usage or config error.
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('review', args, {
     date: { type: 'string' },
-    now: { type: 'string' },
-    config: { type: 'string', short: 'c' },
   });
   if (values.help) {
     io.stdout.write(help);
