@@ -48,7 +48,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const context = ruleContext(config, today, schemas);
 
   const checkInline = (location: DocumentLocation): FileOutcome => checkFile(location, context);
-  const outcomes = await checkAll(fileSet.files, options, spare, () => fileSet.files.map(checkInline), checkInline);
+  const outcomes = await checkAll(fileSet.files, spare, checkInline);
   const docs = outcomes.map((outcome) => outcome.doc);
   const diagnostics: Diagnostic[] = outcomes.flatMap((outcome) => outcome.diagnostics);
 
@@ -105,12 +105,10 @@ function sparesFor(options: CheckOptions, schemasFolder: string, fileCount: numb
 
 async function checkAll(
   files: DocumentLocation[],
-  options: CheckOptions,
   spare: Worker[],
-  inline: () => FileOutcome[],
   checkInline: (location: DocumentLocation) => FileOutcome,
 ): Promise<FileOutcome[]> {
-  if (spare.length === 0) return inline();
+  if (spare.length === 0) return files.map(checkInline);
 
   const batches: DocumentLocation[][] = [];
   for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
