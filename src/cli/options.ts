@@ -1,6 +1,7 @@
 // Options shared by commands: the day to judge by and the config to use.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkDocuments, ConfigError, loadConfig, parseIsoDate, todayUtc, type CheckRun, type IsoDate, type LinkProgress, type VigilConfig } from '../core/index.js';
+import { suggestion } from '../core/didYouMean.js';
 import { UsageError, type CliIo } from './io.js';
 
 /** `--now`, else VIGIL_NOW, else today's UTC date. */
@@ -21,17 +22,21 @@ export async function resolveConfig(flag: string | undefined, io: CliIo): Promis
   }
 }
 
-/** parseArgs with usage errors that name the command; every command takes --help, --now and --config. */
-export function parseCommandArgs<T extends ParseArgsConfig['options']>(command: string, args: string[], options: T) {
+export type ParsedArgs = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+
+/** Options every command takes. */
+const COMMON_OPTIONS = { help: { type: 'boolean', short: 'h' }, now: { type: 'string' }, config: { type: 'string', short: 'c' } } as const;
+
+/** parseArgs with usage errors that name the command and suggest the option meant; every command takes --help, --now and --config. */
+export function parseCommandArgs(command: string, args: string[], options: NonNullable<ParseArgsConfig['options']>): ParsedArgs {
+  const all = { ...options, ...COMMON_OPTIONS };
   try {
-    return parseArgs({
-      args,
-      options: { ...options, help: { type: 'boolean', short: 'h' }, now: { type: 'string' }, config: { type: 'string', short: 'c' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    return parseArgs({ args, options: all, allowPositionals: true, strict: true }) as ParsedArgs;
   } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')} (see "vigil ${command} --help")`);
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    const hint = unknown?.startsWith('--') ? suggestion(unknown.slice(2).split('=')[0], Object.keys(all)).replace('"', '"--') : '';
+    throw new UsageError(`${command}: ${message}${hint} (see "vigil ${command} --help")`);
   }
 }
 

@@ -31,7 +31,7 @@ export function buildCli(): void {
   const sources = ['src/core', 'src/cli'].map((dir) => newestSource(path.join(repo, dir)));
   const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((file) => statSync(path.join(repo, file)).mtimeMs);
   if (built > Math.max(...sources, ...configs)) return;
-  execFileSync('npm', ['run', '--silent', 'prepare'], { cwd: repo, stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'inherit' });
 }
 
 export function runVigil(args: string[], cwd: string, env: Record<string, string> = {}) {
