@@ -3,13 +3,14 @@
 // calendar caused: a document that has simply fallen overdue or expired must still be
 // published, because that is when its page has to show the banner.
 import { formatPretty } from '../cli/formatters/pretty.js';
+import { rulesTagged } from '../core/index.js';
 import type { SiteRun } from './state.js';
 
 export const GATE_MODES = ['all', 'content'] as const;
 export type GateMode = (typeof GATE_MODES)[number];
 
-/** Rules that fire because a date passed, not because someone wrote something wrong. */
-export const DATE_RULES: ReadonlySet<string> = new Set(['review-overdue', 'review-due-soon', 'expired', 'expires-soon', 'exercise-overdue']);
+/** Rules that fire because a date passed, not because someone wrote something wrong: the rules say so with their `date` tag. */
+export const DATE_RULES: ReadonlySet<string> = new Set(rulesTagged('date').map((rule) => rule.id));
 
 /** `VIGIL_SITE_GATE` (or the integration's `gate` option) → the gate mode; unset means `all`. */
 export function resolveGateMode(value: string | undefined): GateMode {

@@ -4,6 +4,7 @@ import { severityFor } from './config/load.js';
 import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
 import { fieldLabel, parseDocument, type DocumentLocation } from './document.js';
+import { rule as fileSkipped } from './rules/file-skipped.js';
 import { rule as frontmatterSyntax } from './rules/frontmatter-syntax.js';
 import { rules } from './rules/index.js';
 import type { SchemaSet } from './schemas.js';
@@ -75,7 +76,8 @@ export function checkFile(location: DocumentLocation, context: RuleContext): Fil
     // A bug in Vigil must not cost the other files their results, nor pass this one silently.
     const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
     const message = `Vigil could not check this file (${(error as Error).message}); please report this`;
-    return { doc, diagnostics: [{ rule: 'file-skipped', severity: 'error', path: location.path, line: 1, column: 1, message }] };
+    // At file-skipped's severity, as the config sets it, like any other finding.
+    return { doc, diagnostics: toDiagnostics(fileSkipped, [{ line: 1, column: 1, message }], location.path, context.config) };
   }
 }
 

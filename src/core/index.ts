@@ -3,7 +3,7 @@ export { checkDocuments, compareDiagnostics, type CheckOptions, type CheckRun } 
 export { loadConfig, resolveConfig, defaultConfig, severityFor, CONFIG_FILE_NAMES, DEFAULT_SECTIONS } from './config/load.js';
 export { ConfigError, DOCUMENT_TYPES, FIELD_NAMES, type VigilConfig, type Severity, type SeveritySetting, type FieldName } from './config/types.js';
 export { parseDocument, fieldLabel, type DocumentLocation } from './document.js';
-export { rules, getRule, ruleDocsPath } from './rules/index.js';
+export { rules, getRule, ruleDocsPath, ruleSeverity, rulesTagged, type RegisteredRule, type RuleDocs } from './rules/index.js';
 export { RULE_IDS } from './rules/ids.js';
 export { isPlaceholder } from './placeholders.js';
 export { loadSchemas, type SchemaSet } from './schemas.js';

@@ -107,14 +107,23 @@ export interface RuleContext {
 
 export interface Rule {
   id: string;
+  /** The severity the rule has unless the config's `rules` says otherwise (see ruleSeverity). */
   defaultSeverity: Severity;
   /** One line for docs, SARIF and `--help`. */
   description: string;
+  /**
+   * What the rule is about, for whoever must pick rules by kind rather than by id. `date`: the
+   * rule fires because a day passed, not because someone wrote something wrong (the site's
+   * content gate publishes through these).
+   */
+  tags: readonly RuleTag[];
   /** `network` rules run only without `--offline`. */
   scope: 'document' | 'set' | 'network';
   checkDocument?(doc: VigilDocument, context: RuleContext): Finding[];
   checkSet?(docs: CheckedDocument[], context: RuleContext): Finding[];
 }
+
+export type RuleTag = 'date' | 'frontmatter' | 'schema' | 'review' | 'expiry' | 'exercise' | 'contacts' | 'status-pages' | 'network' | 'links' | 'ids' | 'sections' | 'files';
 
 export interface CheckSummary {
   documents: number;

@@ -2,7 +2,7 @@ import {
   checkStatusPageLinks,
   extractStatusPages,
   linkFindings,
-  severityFor,
+  ruleSeverity,
   type LinkProgress,
 } from '../../core/index.js';
 import { formatLinksJson, formatLinksPretty, type LinksResult } from '../formatters/links.js';
@@ -57,7 +57,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const result: LinksResult = { now: today, reports, refused: documents.diagnostics.filter((d) => d.rule === 'status-page-url') };
   io.stdout.write(format === 'json' ? formatLinksJson(result) : formatLinksPretty(result, colorEnabled(io)));
 
-  const failing = linkFindings(reports).some((finding) => severityFor(config, finding.rule, 'error') === 'error');
+  const failing = linkFindings(reports).some((finding) => ruleSeverity(config, finding.rule) === 'error');
   return failing || result.refused.some((d) => d.severity === 'error') ? 1 : 0;
 }
 

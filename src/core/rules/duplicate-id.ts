@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
   description: 'Two documents share the same id.',
+  tags: ['ids'],
   scope: 'set',
   checkSet(docs, { label }) {
     const byId = new Map<string, CheckedDocument[]>();

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'escalation-empty',
   defaultSeverity: 'error',
   description: 'An escalation contact is empty or a placeholder (TBD, TODO, ?, -, N/A, <name>, xxx…).',
+  tags: ['contacts'],
   scope: 'document',
   checkDocument(doc, { label }) {
     return [...frontmatterContacts(doc, label), ...doc.body.tables.flatMap((table) => tableContacts(table, contactSection(doc, table)))];

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'exercise-overdue',
   defaultSeverity: 'warn',
   description: "A runbook's last drill or tabletop exercise is older than its exercise_cycle.",
+  tags: ['date', 'exercise'],
   scope: 'document',
   checkDocument(doc, { today, label }) {
     if (doc.lifecycle !== 'active' || !doc.exerciseCycle) return [];

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'expired',
   defaultSeverity: 'error',
   description: 'The document has expired (expires is today or earlier) and must not be relied on.',
+  tags: ['date', 'expiry'],
   scope: 'document',
   checkDocument(doc, { today, label }) {
     if (doc.lifecycle !== 'active' || !doc.expires || doc.expires > today) return [];

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'expires-soon',
   defaultSeverity: 'warn',
   description: 'The expiry date falls within the warning window.',
+  tags: ['date', 'expiry'],
   scope: 'document',
   checkDocument(doc, { today, config }) {
     if (doc.lifecycle !== 'active' || !doc.expires || doc.expires <= today) return [];

@@ -6,5 +6,6 @@ export const rule: Rule = {
   id: 'file-skipped',
   defaultSeverity: 'warn',
   description: 'A file or link under the content folder could not be read, or points out of the tree, and was not checked.',
+  tags: ['files'],
   scope: 'set',
 };

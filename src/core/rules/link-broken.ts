@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'link-broken',
   defaultSeverity: 'error',
   description: 'A relative link points at a document, file or heading that does not exist.',
+  tags: ['links'],
   scope: 'set',
   checkSet(docs, { fileExists }) {
     const byFile = new Map(docs.map((doc) => [doc.file, doc]));

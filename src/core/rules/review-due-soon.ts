@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'review-due-soon',
   defaultSeverity: 'warn',
   description: 'The next review falls within the warning window.',
+  tags: ['date', 'review'],
   scope: 'document',
   checkDocument(doc, { today, config }) {
     const due = doc.record.next_review;

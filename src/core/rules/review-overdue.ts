@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'review-overdue',
   defaultSeverity: 'error',
   description: 'The next review date (last_reviewed + review_cycle) has passed.',
+  tags: ['date', 'review'],
   scope: 'document',
   checkDocument(doc, { today, label }) {
     const { next_review: due, last_reviewed: last, review_cycle: cycle } = doc.record;

@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
   description: "The frontmatter must match the JSON Schema for the document's type.",
+  tags: ['frontmatter', 'schema'],
   scope: 'document',
   checkDocument(doc, context) {
     return [...shadowedFieldFindings(doc, context), ...checkFields(doc, context)];

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'section-missing',
   defaultSeverity: 'error',
   description: 'A heading that the document type requires (config "sections") is missing.',
+  tags: ['sections'],
   scope: 'document',
   checkDocument(doc, { config }) {
     const required = doc.type ? (config.sections[doc.type] ?? []) : [];

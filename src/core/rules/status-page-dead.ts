@@ -6,5 +6,6 @@ export const rule: Rule = {
   id: 'status-page-dead',
   defaultSeverity: 'error',
   description: 'A status page does not answer with success: an HTTP error, a timeout, a refused or reset connection, a redirect loop.',
+  tags: ['status-pages', 'network'],
   scope: 'network',
 };

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'status-page-url',
   defaultSeverity: 'error',
   description: 'A status page URL must be absolute http(s), without credentials, and must not point at or resolve to a loopback, private or link-local address.',
+  tags: ['status-pages'],
   scope: 'document',
   checkDocument(doc, { config }) {
     const findings: Finding[] = [];
