@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { setReviewDate } from './review.js';
+import { recordReview, setReviewDate, setTextField } from './review.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__', 'review');
 const read = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
@@ -71,5 +71,28 @@ describe('setReviewDate refuses', () => {
   it('a block scalar value, which a splice would break', () => {
     const text = '---\ntitle: X\nlast_reviewed: |\n  2025-01-01\n---\n';
     expect(setReviewDate(text, 'last_reviewed', DATE)).toMatchObject({ ok: false, line: 3 });
+  });
+});
+
+describe('recordReview: who reviewed and what they found', () => {
+  const fields = { lastReviewed: 'last_reviewed', reviewCycle: 'review_cycle', reviewedBy: 'reviewed_by', reviewNote: 'review_note' };
+
+  it('inserts reviewed_by after the date and review_note after the reviewer, in CRLF files too', () => {
+    const text = '---\r\ntitle: T\r\nlast_reviewed: 2025-01-01\r\nreview_cycle: annual\r\n---\r\nbody\r\n';
+    const outcome = recordReview(text, { fields, date: DATE, by: 'Ana Lima', note: 'all good' });
+    expect(outcome).toMatchObject({ ok: true, changed: true });
+    if (outcome.ok) expect(outcome.text).toBe('---\r\ntitle: T\r\nlast_reviewed: 2026-11-26\r\nreviewed_by: Ana Lima\r\nreview_note: all good\r\nreview_cycle: annual\r\n---\r\nbody\r\n');
+  });
+
+  it('replaces a double-quoted reviewer inside its quotes, escaping as that style does', () => {
+    const text = '---\ntitle: T\nlast_reviewed: 2026-11-26\nreviewed_by: "Old"\n---\n';
+    const edit = setTextField(text, 'reviewed_by', 'Ana "AL" Lima', 'last_reviewed');
+    expect(edit).toMatchObject({ ok: true, text: '---\ntitle: T\nlast_reviewed: 2026-11-26\nreviewed_by: "Ana \\"AL\\" Lima"\n---\n' });
+  });
+
+  it('refuses a reviewer written as a list, saying where', () => {
+    const text = '---\ntitle: T\nlast_reviewed: 2026-11-26\nreviewed_by:\n  - a\n---\n';
+    const outcome = recordReview(text, { fields, date: DATE, by: 'Ana' });
+    expect(outcome).toMatchObject({ ok: false, line: 5 });
   });
 });

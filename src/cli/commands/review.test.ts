@@ -1,4 +1,5 @@
-import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +118,159 @@ describe('vigil review', () => {
   ])('%o is a usage error (exit 2)', async (args, message) => {
     const dir = workspace();
     const result = await vigil(dir, 'review', ...args, ...NOW);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(bytes(path.join(dir, 'plain.md')).equals(bytes(path.join(fixtures, 'plain.md')))).toBe(true);
+  });
+});
+
+const plainExpected = (): Buffer => bytes(path.join(fixtures, 'plain.expected.md'));
+const isRoot = process.getuid?.() === 0;
+
+describe('vigil review keeps the file it writes the same file', () => {
+  it('refuses a read-only file with exit 2 and leaves it untouched', async () => {
+    const dir = workspace();
+    const file = path.join(dir, 'plain.md');
+    chmodSync(file, 0o444);
+    const before = bytes(file);
+    const result = await vigil(dir, 'review', 'plain.md', ...NOW);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^plain\.md:1:1: the file is read-only \(mode 444\).*not changed/);
+    expect(bytes(file).equals(before)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  // Only root can make a file belong to someone else, or run the CLI as someone else.
+  it.runIf(isRoot)('keeps the owner and group of a file that belongs to someone else', async () => {
+    const dir = workspace();
+    const file = path.join(dir, 'plain.md');
+    chownSync(file, 4242, 4343);
+    const result = await vigil(dir, 'review', 'plain.md', ...NOW);
+    expect(result.code).toBe(0);
+    expect(statSync(file)).toMatchObject({ uid: 4242, gid: 4343 });
+    expect(bytes(file).equals(plainExpected())).toBe(true);
+  });
+
+  it.runIf(isRoot)('refuses, with exit 2, a file the user cannot write even when the folder is writable', () => {
+    const dir = workspace();
+    chmodSync(dir, 0o777); // the temp-file-and-rename would need only this
+    const file = path.join(dir, 'plain.md');
+    chmodSync(file, 0o644); // root's file: others may read, not write
+    const before = bytes(file);
+    const bin = path.resolve(here, '../../../bin/vigil.js');
+    const child = spawnSync(process.execPath, [bin, 'review', 'plain.md', ...NOW], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(child.stderr).toMatch(/plain\.md:1:1: you cannot write this file/);
+    expect(child.status).toBe(2);
+    expect(bytes(file).equals(before)).toBe(true);
+    expect(statSync(file)).toMatchObject({ uid: 0, gid: 0 });
+  });
+
+  it('keeps a hard link: both names see the new date', async () => {
+    const dir = workspace();
+    const file = path.join(dir, 'plain.md');
+    const twin = path.join(dir, 'twin.md');
+    linkSync(file, twin);
+    const result = await vigil(dir, 'review', 'plain.md', ...NOW);
+    expect(result.code).toBe(0);
+    expect(statSync(file).nlink).toBe(2);
+    expect(statSync(file).ino).toBe(statSync(twin).ino);
+    expect(bytes(twin).equals(plainExpected())).toBe(true);
+  });
+
+  it('refuses, with exit 2, a symbolic link that leads out of the content folder, as check skips it', async () => {
+    const dir = workspace('content: docs\n');
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'vigil-review-outside-'));
+    temporaryDirs.push(outside);
+    cpSync(path.join(fixtures, 'plain.md'), path.join(outside, 'target.md'));
+    mkdirSync(path.join(dir, 'docs'));
+    symlinkSync(path.join(outside, 'target.md'), path.join(dir, 'docs/escape.md'));
+    symlinkSync(outside, path.join(dir, 'docs/linked-folder'));
+    const viaFile = await vigil(dir, 'review', 'docs/escape.md', ...NOW);
+    expect(viaFile.code).toBe(2);
+    expect(viaFile.stderr).toMatch(/^docs\/escape\.md:1:1: a symbolic link to .*target\.md, outside the content folder docs; "vigil check" skips it/);
+    const viaFolder = await vigil(dir, 'review', 'docs/linked-folder/target.md', ...NOW);
+    expect(viaFolder.code).toBe(2);
+    expect(viaFolder.stderr).toMatch(/reached through a symbolic link/);
+    expect(bytes(path.join(outside, 'target.md')).equals(bytes(path.join(fixtures, 'plain.md')))).toBe(true);
+  });
+
+  it('still writes through a symbolic link that stays inside the content folder', async () => {
+    const dir = workspace('content: docs\n');
+    mkdirSync(path.join(dir, 'docs'));
+    cpSync(path.join(fixtures, 'plain.md'), path.join(dir, 'docs/real.md'));
+    symlinkSync('real.md', path.join(dir, 'docs/alias.md'));
+    const result = await vigil(dir, 'review', 'docs/alias.md', ...NOW);
+    expect(result.code).toBe(0);
+    expect(bytes(path.join(dir, 'docs/real.md')).equals(plainExpected())).toBe(true);
+  });
+});
+
+describe('vigil review --by and --note', () => {
+  const reviewed = (extra: string) => `---
+# Reviewed every year by the security team.
+title: Information security policy
+type: policy
+owner: Security
+last_reviewed: 2026-11-26
+${extra}review_cycle: annual   # see ISO 27001 A.5.1
+---
+
+# Information security policy
+
+last_reviewed: 2025-03-07 stays as written in the body.
+`;
+
+  it('adds reviewed_by and review_note after last_reviewed, changing nothing else', async () => {
+    const dir = workspace();
+    const result = await vigil(dir, 'review', 'plain.md', '--by', 'Ana Lima', '--note', 'Checked: contacts, scope # all fine', ...NOW);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'plain.md'), 'utf8')).toBe(reviewed('reviewed_by: Ana Lima\nreview_note: "Checked: contacts, scope # all fine"\n'));
+    expect(result.stdout).toBe('plain.md: last_reviewed set to 2026-11-26, added reviewed_by: "Ana Lima", added review_note: "Checked: contacts, scope # all fine"; next review due 2027-11-26\n');
+  });
+
+  it('updates an existing reviewer in place, keeping its quotes and comment', async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'plain.md'), reviewed("reviewed_by: 'Old Name'  # who signed off\n"));
+    const result = await vigil(dir, 'review', 'plain.md', '--by', "Ana O'Neil", ...NOW);
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'plain.md'), 'utf8')).toBe(reviewed("reviewed_by: 'Ana O''Neil'  # who signed off\n"));
+    const again = await vigil(dir, 'review', 'plain.md', '--by', "Ana O'Neil", ...NOW);
+    expect(again.stdout).toMatch(/reviewed_by was already "Ana O'Neil"/);
+  });
+
+  it('writes a value YAML would read as something else (true, a number) quoted', async () => {
+    const dir = workspace();
+    await vigil(dir, 'review', 'plain.md', '--by', 'true', '--note', '12', ...NOW);
+    expect(readFileSync(path.join(dir, 'plain.md'), 'utf8')).toBe(reviewed('reviewed_by: "true"\nreview_note: "12"\n'));
+  });
+
+  it('uses the names the config maps reviewed_by and review_note to', async () => {
+    const dir = workspace('fields:\n  reviewed_by: approver\n  review_note: review_comment\n');
+    const result = await vigil(dir, 'review', 'plain.md', '--by', 'ana', '--note', 'ok', ...NOW);
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'plain.md'), 'utf8')).toBe(reviewed('approver: ana\nreview_comment: ok\n'));
+  });
+
+  it('passes vigil check afterwards: the schemas accept reviewed_by and review_note', async () => {
+    const dir = workspace(`content: docs\nschemas: ${JSON.stringify(path.resolve(here, '../../../schemas'))}\n`);
+    mkdirSync(path.join(dir, 'docs'));
+    cpSync(path.join(fixtures, 'plain.md'), path.join(dir, 'docs/policy.md'));
+    writeFileSync(path.join(dir, 'docs/policy.md'), readFileSync(path.join(dir, 'docs/policy.md'), 'utf8').replace('# Information security policy\n', '# Information security policy\n\n## Purpose\n\nx\n\n## Scope\n\ny\n'));
+    await vigil(dir, 'review', 'docs/policy.md', '--by', 'Ana Lima', '--note', 'fine', ...NOW);
+    const check = await vigil(dir, 'check', 'docs', '--offline', '--format', 'json', ...NOW);
+    const output = JSON.parse(check.stdout) as { diagnostics: Array<{ rule: string; message: string }> };
+    expect(output.diagnostics).toEqual([]);
+    expect(check.code).toBe(0);
+  });
+
+  it.each([
+    [['--by', ''], /--by must not be empty/],
+    [['--by', 'TBD'], /--by must name the reviewer/],
+    [['--note', 'two\nlines'], /--note must be one line/],
+  ])('%o is a usage error (exit 2)', async (args, message) => {
+    const dir = workspace();
+    const result = await vigil(dir, 'review', 'plain.md', ...args, ...NOW);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(bytes(path.join(dir, 'plain.md')).equals(bytes(path.join(fixtures, 'plain.md')))).toBe(true);

@@ -21,6 +21,8 @@ export const FIELD_NAMES = [
   'status_pages',
   'last_exercised',
   'exercise_cycle',
+  'reviewed_by',
+  'review_note',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
