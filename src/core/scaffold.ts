@@ -43,7 +43,9 @@ export function scaffoldDocument(input: ScaffoldInput): Scaffold {
   const taken = new Set(input.existing.map((doc) => doc.id).filter((id): id is string => id !== null));
   if (input.id !== undefined && taken.has(input.id)) return { ok: false, message: `the id "${input.id}" is already used by another document` };
 
-  const { folder, typedByPath } = folderFor(type, config);
+  const placed = folderFor(type, config);
+  if ('message' in placed) return { ok: false, message: placed.message };
+  const { folder, typedByPath } = placed;
   const relPath = `${folder}/${slug}.md`;
   const file = path.posix.join(config.content[0] ?? 'content', relPath);
   const knows = (name: string): boolean => !input.knownFields || input.knownFields.includes(name);
@@ -89,13 +91,22 @@ export function slugify(title: string): string {
     .replace(/-+$/, '');
 }
 
-/** The folder a type's documents live in: where the config's `types` puts that type, else policies/ etc. */
-function folderFor(type: string, config: VigilConfig): { folder: string; typedByPath: boolean } {
+/**
+ * The folder a type's documents live in: where the config's `types` puts that type, else policies/
+ * etc. Always a folder inside the content folder: a pattern that climbs out of it (`../x/**`) or is
+ * absolute names no document `vigil check` reads, so a new one is never written there.
+ */
+function folderFor(type: string, config: VigilConfig): { folder: string; typedByPath: boolean } | { message: string } {
   for (const entry of config.types) {
     if (entry.type !== type) continue;
     const scan = picomatch.scan(entry.pattern);
-    const base = scan.isGlob ? scan.base : path.posix.dirname(entry.pattern);
-    if (!base || base === '.') continue;
+    const written = scan.isGlob ? scan.base : path.posix.dirname(entry.pattern);
+    if (!written || written === '.') continue;
+    const base = path.posix.normalize(written.replaceAll('\\', '/')).replace(/\/+$/, '');
+    if (path.posix.isAbsolute(base) || /^[A-Za-z]:/.test(base) || base === '..' || base.startsWith('../')) {
+      return { message: `the config's "types.${entry.pattern}" points outside the content folder; vigil new writes only inside it (write the pattern relative to the content folder)` };
+    }
+    if (base === '.') continue;
     // The first pattern that matches a file in `base` decides its type, so make sure it is this one.
     const probe = `${base}/new-document.md`;
     const decided = config.types.find((candidate) => picomatch.isMatch(probe, candidate.pattern, { dot: true }));

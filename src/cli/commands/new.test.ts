@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,5 +124,40 @@ describe('vigil new', () => {
     const result = await vigil(freshRepo(), 'new', '--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: vigil new <type> <title/);
+  });
+
+  it.each(['../escape/**', 'runbooks/../../escape/**', '../../../../../../tmp/vigil-new-escape/**'])(
+    'never writes outside the content folder when "types" says %s',
+    async (pattern) => {
+      const repo = freshRepo(`types:\n  ${JSON.stringify(pattern)}: runbook\n`);
+      const result = await vigil(repo, 'new', 'runbook', 'Escape', ...NOW);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/points outside the content folder; vigil new writes only inside it/);
+      expect(existsSync(path.join(repo, 'escape'))).toBe(false);
+      expect(existsSync(path.join(path.dirname(repo), 'escape'))).toBe(false);
+      expect(existsSync('/tmp/vigil-new-escape')).toBe(false);
+    },
+  );
+
+  it('does not write through a symbolic link out of the content folder, which check skips', async () => {
+    const repo = freshRepo();
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'vigil-new-outside-'));
+    temporaryDirs.push(outside);
+    mkdirSync(path.join(repo, 'content'));
+    symlinkSync(outside, path.join(repo, 'content/runbooks'));
+    const result = await vigil(repo, 'new', 'runbook', 'Database failover', ...NOW);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/would be written through a symbolic link to .*, outside the content folder/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('still writes into a content folder that is itself a symbolic link (check follows it)', async () => {
+    const repo = freshRepo();
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'vigil-new-content-'));
+    temporaryDirs.push(elsewhere);
+    symlinkSync(elsewhere, path.join(repo, 'content'));
+    const result = await vigil(repo, 'new', 'policy', 'Passwords', ...NOW);
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(elsewhere, 'policies/passwords.md'))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { collectFiles, DOCUMENT_TYPES, loadSchemas, parseDocument } from '../../core/index.js';
 import { scaffoldDocument } from '../../core/scaffold.js';
@@ -55,7 +55,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const target = path.resolve(config.rootDir, scaffold.file);
   const shown = path.relative(io.cwd, target).split(path.sep).join('/');
-  mkdirSync(path.dirname(target), { recursive: true });
+  const contentRoot = path.resolve(config.rootDir, config.content[0] ?? 'content');
+  const outside = (): string | null => linkedOutside(path.dirname(target), contentRoot);
+  if (outside() === null) mkdirSync(path.dirname(target), { recursive: true });
+  // Checked again once the folders exist: one may have been a link made in between.
+  const escape = outside();
+  if (escape !== null) throw new UsageError(`new: ${shown} would be written through a symbolic link to ${escape}, outside the content folder; "vigil check" skips it, so vigil new does not write there`);
   try {
     writeFileSync(target, scaffold.text, { flag: 'wx' });
   } catch (error) {
@@ -65,6 +70,28 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   io.stdout.write(`${shown}\n`);
   io.stderr.write(`Created ${scaffold.id ? `${scaffold.id} ` : ''}at ${shown}. Replace each TBD, then run "vigil check ${shown}".\n`);
   return 0;
+}
+
+/**
+ * Where `folder` really leads when that is outside the content folder's real path (a symbolic link
+ * on the way), else null. Judged on the deepest part of `folder` that exists; the rest is made new.
+ */
+function linkedOutside(folder: string, contentRoot: string): string | null {
+  let existing = folder;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const real = (file: string): string => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return file;
+    }
+  };
+  // The content folder itself may be a link (check follows it); what lies under it may not leave it.
+  const root = real(contentRoot);
+  const reached = real(existing);
+  const insideRoot = reached === root || reached.startsWith(root + path.sep);
+  const climbsAboveRoot = !(existing === contentRoot || existing.startsWith(contentRoot + path.sep));
+  return insideRoot || climbsAboveRoot ? null : reached;
 }
 
 /** Ids, types and review cycles of the documents already in the content folders, read by the core. */
