@@ -121,6 +121,11 @@ export interface Rule {
   scope: 'document' | 'set' | 'network';
   checkDocument?(doc: VigilDocument, context: RuleContext): Finding[];
   checkSet?(docs: CheckedDocument[], context: RuleContext): Finding[];
+  /**
+   * A friendly PascalCase name for SARIF viewers; by default derived from the id
+   * (`review-overdue` → `ReviewOverdue`). Give one where that would equal the id but for case.
+   */
+  name?: string;
 }
 
 export type RuleTag = 'date' | 'frontmatter' | 'schema' | 'review' | 'expiry' | 'exercise' | 'contacts' | 'status-pages' | 'network' | 'links' | 'ids' | 'sections' | 'files';

@@ -3,6 +3,7 @@ import { fieldPosition } from './position.js';
 
 export const rule: Rule = {
   id: 'expired',
+  name: 'DocumentExpired',
   defaultSeverity: 'error',
   description: 'The document has expired (expires is today or earlier) and must not be relied on.',
   tags: ['date', 'expiry'],

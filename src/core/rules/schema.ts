@@ -8,6 +8,7 @@ import { escapePointerSegment, unescapePointerSegment } from '../pointer.js';
 
 export const rule: Rule = {
   id: 'schema',
+  name: 'SchemaViolation',
   defaultSeverity: 'error',
   description: "The frontmatter must match the JSON Schema for the document's type.",
   tags: ['frontmatter', 'schema'],
