@@ -38,18 +38,28 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array, con
   return doc;
 }
 
-const positionCache = new WeakMap<CheckedDocument, Map<string, FieldPosition>>();
-
 /**
- * JSON Pointer with Vigil's field names → where that key and value sit in the file. Found on
- * first use (most documents have no finding and never need them), then cached.
+ * Where every key and value of the frontmatter sits, as written in the file (a team's field names).
+ * Found on first use, since most documents have no finding and never need them, and kept on the
+ * document itself: whichever rules report, per document or over the set, in a worker or on the
+ * main thread (the positions travel with the document), its YAML is parsed for positions once.
  */
+export function rawFieldPositions(doc: CheckedDocument): Map<string, FieldPosition> {
+  doc.positions ??= doc.yamlText === null ? new Map() : yamlPositions(doc.yamlText);
+  return doc.positions;
+}
+
+// Keyed by the raw positions: a document and its checked copy share them, and so this.
+const renamedPositions = new WeakMap<Map<string, FieldPosition>, Map<string, FieldPosition>>();
+
+/** JSON Pointer with Vigil's field names → where that key and value sit in the file. */
 export function fieldPositions(doc: CheckedDocument): Map<string, FieldPosition> {
-  let positions = positionCache.get(doc);
+  const raw = rawFieldPositions(doc);
+  if (Object.keys(doc.renamedFields).length === 0) return raw;
+  let positions = renamedPositions.get(raw);
   if (!positions) {
-    positions = doc.yamlText === null ? new Map() : yamlPositions(doc.yamlText);
-    if (Object.keys(doc.renamedFields).length > 0) positions = renamePointers(positions, doc.renamedFields);
-    positionCache.set(doc, positions);
+    positions = renamePointers(raw, doc.renamedFields);
+    renamedPositions.set(raw, positions);
   }
   return positions;
 }

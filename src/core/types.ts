@@ -1,7 +1,7 @@
 import type { Severity, VigilConfig } from './config/types.js';
 import type { Cycle, IsoDate, ReviewStatus } from './dates.js';
 import type { BodyScan } from './parse/body.js';
-import type { Position } from './parse/frontmatter.js';
+import type { FieldPosition, Position } from './parse/frontmatter.js';
 import type { SchemaSet } from './schemas.js';
 
 export interface EscalationContact {
@@ -54,6 +54,8 @@ export interface VigilDocument {
   fields: Record<string, unknown> | null;
   /** The frontmatter's YAML (from line 2), kept so positions can be found when a rule reports. */
   yamlText: string | null;
+  /** Where each key and value of `yamlText` sits, once a rule has asked (document.ts rawFieldPositions). */
+  positions?: Map<string, FieldPosition>;
   /** A team's field name → Vigil's, for the fields the config renames. */
   renamedFields: Record<string, string>;
   /** Keys written with Vigil's name for a field the config renames (`last_reviewed` where the team says `last_reviewed_on`); not read. */

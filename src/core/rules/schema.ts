@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { isIsoDateShape, NAMED_CYCLE_NAMES } from '../dates.js';
 import { suggestion } from '../didYouMean.js';
-import { yamlPositions } from '../parse/frontmatter.js';
+import { rawFieldPositions } from '../document.js';
 import type { Finding, Rule, RuleContext, VigilDocument } from '../types.js';
 import { fieldPosition, pointerLabel } from './position.js';
 import { escapePointerSegment, unescapePointerSegment } from '../pointer.js';
@@ -21,7 +21,7 @@ export const rule: Rule = {
 /** `last_reviewed` in a repository whose config renames it to `last_reviewed_on`: say so, at the key. */
 function shadowedFieldFindings(doc: VigilDocument, { label }: RuleContext): Finding[] {
   if (!doc.shadowedFields || !doc.fields) return [];
-  const raw = doc.yamlText === null ? new Map() : yamlPositions(doc.yamlText);
+  const raw = rawFieldPositions(doc);
   return doc.shadowedFields.map((key) => {
     const at = raw.get(`/${escapePointerSegment(key)}`);
     return {
