@@ -1,6 +1,6 @@
 // Options shared by commands: the day to judge by and the config to use.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkDocuments, ConfigError, loadConfig, parseIsoDate, todayUtc, type CheckRun, type IsoDate, type LinkProgress, type VigilConfig } from '../core/index.js';
+import { checkDocuments, ConfigError, loadConfig, parseIsoDate, todayOutOfRange, todayUtc, type CheckRun, type IsoDate, type LinkProgress, type VigilConfig } from '../core/index.js';
 import { suggestion } from '../core/didYouMean.js';
 import { UsageError, type CliIo } from './io.js';
 
@@ -10,6 +10,8 @@ export function resolveToday(flag: string | undefined, io: CliIo): IsoDate {
   if (raw === undefined || raw === '') return todayUtc();
   const date = parseIsoDate(raw.trim());
   if (!date) throw new UsageError(`${flag !== undefined ? '--now' : 'VIGIL_NOW'} must be a real date written YYYY-MM-DD, got "${raw}"`);
+  const outOfRange = todayOutOfRange(date);
+  if (outOfRange) throw new UsageError(`${flag !== undefined ? '--now' : 'VIGIL_NOW'} ${outOfRange}`);
   return date;
 }
 

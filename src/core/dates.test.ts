@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCycle, parseCycle, parseDurationMs, parseIsoDate, parseWindowDays, reviewState, todayUtc, type ReviewInput } from './dates.js';
+import { addCycle, parseCycle, parseDurationMs, parseIsoDate, parseWindow, parseWindowDays, reviewState, todayOutOfRange, todayUtc, windowEnd, type ReviewInput } from './dates.js';
 
 describe('parseIsoDate', () => {
   it('accepts real dates and rejects impossible or malformed ones', () => {
@@ -79,5 +79,47 @@ describe('windows and durations', () => {
   });
   it('takes today as the UTC date', () => {
     expect(todayUtc(new Date('2026-11-26T23:30:00-05:00'))).toBe('2026-11-27');
+  });
+});
+
+describe('spans and dates at the edges of the calendar', () => {
+  it('reads windows as calendar parts: 1y ends on the same day next year', () => {
+    const year = parseWindow('1y')!;
+    expect(windowEnd('2026-11-26', year)).toBe('2027-11-26');
+    expect(windowEnd('2027-03-01', year)).toBe('2028-03-01');
+    expect(windowEnd('2026-01-31', parseWindow('1 month')!)).toBe('2026-02-28');
+    expect(parseWindow('0d')).toMatchObject({ months: 0, days: 0 });
+    expect(parseWindow('45')).toMatchObject({ months: 0, days: 45 });
+    expect(parseWindow(-5)).toBeNull();
+    expect(parseWindow('-5d')).toBeNull();
+  });
+
+  it.each(['99999999999d', '1000000y', 'P99999999Y', '101 years'])('refuses %s, longer than a century, as a window and as a cycle', (text) => {
+    expect(parseWindow(text)).toBeNull();
+    expect(parseWindowDays(text)).toBeNull();
+    expect(parseCycle(text)).toBeNull();
+  });
+
+  it('counts a configured window in months and years from a fixed day, not as 30 and 360 days', () => {
+    expect(parseWindowDays('1y')).toBe(365);
+    expect(parseWindowDays('P1Y')).toBe(365);
+  });
+
+  it('never writes a five-digit year: a next review past 9999 is 9999-12-31', () => {
+    expect(addCycle('9999-06-30', parseCycle('annual')!)).toBe('9999-12-31');
+    expect(addCycle('9999-12-01', parseCycle('P60D')!)).toBe('9999-12-31');
+    expect(addCycle('9998-12-31', parseCycle('annual')!)).toBe('9999-12-31');
+  });
+
+  it('keeps "today" to a sane range', () => {
+    expect(todayOutOfRange('2026-12-02')).toBeNull();
+    expect(todayOutOfRange('9999-12-31')).toMatch(/outside the dates Vigil judges by \(1970-01-01 to 2999-12-31\)/);
+    expect(todayOutOfRange('1969-12-31')).not.toBeNull();
+  });
+
+  it('refuses durations that are not finite', () => {
+    expect(parseDurationMs(Infinity)).toBeNull();
+    expect(parseDurationMs(Number.NaN)).toBeNull();
+    expect(parseDurationMs(1.5)).toBe(1500);
   });
 });

@@ -50,19 +50,37 @@ export function todayUtc(clock: Date = new Date()): IsoDate {
   return clock.toISOString().slice(0, 10);
 }
 
+/** The days Vigil judges documents as of (`--now`): wide enough for any real use, far from year 9999. */
+export const EARLIEST_TODAY = '1970-01-01';
+export const LATEST_TODAY = '2999-12-31';
+
+/** Why `date` cannot be "today" (outside EARLIEST_TODAY..LATEST_TODAY), or null when it can. */
+export function todayOutOfRange(date: IsoDate): string | null {
+  return date < EARLIEST_TODAY || date > LATEST_TODAY ? `${date} is outside the dates Vigil judges by (${EARLIEST_TODAY} to ${LATEST_TODAY})` : null;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromEpochDay(toEpochDay(date) + days);
 }
 
-/** Adds a cycle the way a calendar does: 2026-01-31 plus one month is 2026-02-28. */
+/** The last day an ISO date can name; a date past it is written as this day (never `10000-01-01`). */
+export const LAST_ISO_DATE = '9999-12-31';
+
+/**
+ * Adds a cycle the way a calendar does: 2026-01-31 plus one month is 2026-02-28. A result past
+ * 9999-12-31 is that day: "not due before the end of the calendar", never a five-digit year.
+ */
 export function addCycle(date: IsoDate, cycle: Cycle): IsoDate {
   const [y, m, d] = date.split('-').map(Number);
   const monthIndex = y * 12 + (m - 1) + cycle.months;
   const year = Math.floor(monthIndex / 12);
+  if (year > 9999) return LAST_ISO_DATE;
   const month = (monthIndex % 12) + 1;
   const day = Math.min(d, daysInMonth(year, month));
   const shifted = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return cycle.days ? addDays(shifted, cycle.days) : shifted;
+  if (!cycle.days) return shifted;
+  const end = toEpochDay(shifted) + cycle.days;
+  return end > toEpochDay(LAST_ISO_DATE) ? LAST_ISO_DATE : fromEpochDay(end);
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
@@ -88,11 +106,29 @@ export const NAMED_CYCLE_NAMES = ['monthly', 'quarterly', 'semiannual', 'annual'
 const ISO_DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 const HUMAN_INTERVAL = /^(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)$/;
 
+/** The longest cycle or window Vigil accepts: beyond a century a date is no longer a schedule. */
+export const MAX_SPAN_YEARS = 100;
+const MAX_SPAN_MONTHS = MAX_SPAN_YEARS * 12;
+const MAX_SPAN_DAYS = MAX_SPAN_YEARS * 366;
+
 /**
  * Parses a review cycle: a named one (`annual`), an ISO 8601 duration (`P6M`, `P90D`),
- * or a human interval (`6 months`, `3 weeks`, `30d`). Returns null when unknown or zero.
+ * or a human interval (`6 months`, `3 weeks`, `30d`). Returns null when unknown, zero or
+ * longer than a century.
  */
 export function parseCycle(value: unknown): Cycle | null {
+  const span = parseSpan(value);
+  return span && span.months + span.days > 0 ? span : null;
+}
+
+/** A cycle's grammar, zero allowed, bounded to a century. */
+function parseSpan(value: unknown): Cycle | null {
+  const span = parseSpanParts(value);
+  if (!span || span.months > MAX_SPAN_MONTHS || span.days > MAX_SPAN_DAYS) return null;
+  return span;
+}
+
+function parseSpanParts(value: unknown): Cycle | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
   const lower = text.toLowerCase();
@@ -102,14 +138,12 @@ export function parseCycle(value: unknown): Cycle | null {
   const iso = ISO_DURATION.exec(text.toUpperCase());
   if (iso && text.length > 1) {
     const [, y = '0', m = '0', w = '0', d = '0'] = iso;
-    const cycle = { months: Number(y) * 12 + Number(m), days: Number(w) * 7 + Number(d), text };
-    return cycle.months + cycle.days > 0 ? cycle : null;
+    return { months: Number(y) * 12 + Number(m), days: Number(w) * 7 + Number(d), text };
   }
 
   const human = HUMAN_INTERVAL.exec(lower);
   if (human) {
     const amount = Number(human[1]);
-    if (amount <= 0) return null;
     const unit = human[2][0];
     if (unit === 'd') return { months: 0, days: amount, text };
     if (unit === 'w') return { months: 0, days: amount * 7, text };
@@ -172,20 +206,40 @@ export function statusOn(dates: StatusDates, today: IsoDate, warningWindowDays: 
   return 'current';
 }
 
-/** Parses a warning window such as `30d`, `4 weeks`, `P30D` or a bare number of days. */
-export function parseWindowDays(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+/**
+ * Parses a window ahead of today (`30d`, `4 weeks`, `P2M`, `1y`, or a bare number of days) as
+ * calendar parts, so `1y` ends on the same day next year. Zero is allowed; null when unknown,
+ * negative or longer than a century.
+ */
+export function parseWindow(value: unknown): Cycle | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= MAX_SPAN_DAYS ? { months: 0, days: value, text: `${value}d` } : null;
   if (typeof value !== 'string') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const cycle = parseCycle(value);
-  if (!cycle) return null;
-  // Months count as 30 days here: a window is a span, not a calendar date.
-  return cycle.months * 30 + cycle.days;
+  const text = value.trim();
+  return parseSpan(/^\d+$/.test(text) ? `${text}d` : text);
 }
 
-/** Parses a duration such as `10s`, `500ms`, `2m` into milliseconds. */
+/** The last day of a window that starts today: calendar months and years, clamped like review dates. */
+export function windowEnd(today: IsoDate, window: Cycle): IsoDate {
+  return addCycle(today, window);
+}
+
+/**
+ * Parses a warning window such as `30d`, `4 weeks`, `P30D` or a bare number of days into days.
+ * The config keeps the window as a count of days (the status rule and the page script take
+ * that); months and years count from 2026-01-01 as a fixed reference, so `1 month` is 31 days.
+ */
+export function parseWindowDays(value: unknown): number | null {
+  const window = parseWindow(value);
+  return window ? daysBetween(WINDOW_REFERENCE_DAY, windowEnd(WINDOW_REFERENCE_DAY, window)) : null;
+}
+const WINDOW_REFERENCE_DAY = '2026-01-01';
+
+/**
+ * Parses a duration such as `10s`, `500ms`, `2m` (or a number of seconds) into milliseconds.
+ * Null for anything else, including values that are not finite; the caller checks the range.
+ */
 export function parseDurationMs(value: unknown): number | null {
-  if (typeof value === 'number' && value >= 0) return value * 1000;
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value * 1000 : null;
   if (typeof value !== 'string') return null;
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(value.trim());
   if (!match) return null;

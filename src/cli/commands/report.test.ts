@@ -71,7 +71,8 @@ describe('vigil report --format markdown', () => {
 
   it('widens the window with --within and reads the day from VIGIL_NOW', () => {
     const { stdout } = runVigil(['report', '--within', '2 months'], fixture, { VIGIL_NOW: '2026-11-26' });
-    expect(stdout).toContain('6 documents need attention as of 2026-11-26 (window 60 days, until 2027-01-25)');
+    // Calendar months: two months from 2026-11-26 end on 2027-01-26 (61 days), not after 60 days.
+    expect(stdout).toContain('6 documents need attention as of 2026-11-26 (window 61 days, until 2027-01-26)');
     expect(stdout).toContain('## People Ops\n\n| Document | What is due | Next review | Expires |\n| --- | --- | --- | --- |\n| [Onboarding](content/procedures/onboarding.md) | expires in 45 days | 2027-10-01 | 2027-01-10 |');
   });
 
@@ -85,8 +86,40 @@ describe('vigil report --format markdown', () => {
     expect(report([], github).stdout).toContain('[Cache flush](https://github.com/acme/vigil/blob/abc123/src/core/__fixtures__/due-report/content/runbooks/cache.md)');
   });
 
+  it('counts --within in calendar years and months, as review cycles are', () => {
+    const year = JSON.parse(report(['--within', '1y', '--format', 'json']).stdout);
+    expect(year).toMatchObject({ within_days: 365, until: '2027-11-26' });
+    const month = JSON.parse(report(['--within', '1 month', '--format', 'json']).stdout);
+    expect(month).toMatchObject({ within_days: 30, until: '2026-12-26' });
+    const leap = JSON.parse(runVigil(['report', '--now', '2027-03-01', '--within', '1y', '--format', 'json'], fixture).stdout);
+    expect(leap).toMatchObject({ within_days: 366, until: '2028-03-01' });
+  });
+
+  it.each(['99999999999d', '1000000y', 'P99999999Y', '101y'])('rejects --within %s, beyond a century, with the range (exit 2)', (within) => {
+    const result = report(['--within', within]);
+    expect(result.stderr).toBe(`vigil: --within must be a span ahead of today from 0d to 100y, such as 30d, 6 weeks or P2M, got "${within}"\n`);
+    expect(result.code).toBe(2);
+  });
+
+  it('says what a window is for --within -5d, not that the argument is ambiguous', () => {
+    const result = report(['--within', '-5d']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('vigil: --within must be a span ahead of today from 0d to 100y, such as 30d, 6 weeks or P2M; a window cannot be negative, got "-5d"\n');
+  });
+
+  it('refuses a --now or a warning_window outside the sane range (exit 2), never an internal error', () => {
+    const farFuture = runVigil(['report', '--now', '9999-12-31'], fixture);
+    expect(farFuture.stderr).toBe('vigil: --now 9999-12-31 is outside the dates Vigil judges by (1970-01-01 to 2999-12-31)\n');
+    expect(farFuture.code).toBe(2);
+    const config = path.join(mkdtempSync(path.join(os.tmpdir(), 'vigil-report-')), 'vigil.config.yaml');
+    writeFileSync(config, 'warning_window: 99999999999d\n');
+    const huge = report(['--config', config]);
+    expect(huge.stderr).toMatch(/"warning_window" must be a span/);
+    expect(huge.code).toBe(2);
+  });
+
   it('rejects a bad window or format with exit code 2', () => {
-    expect(report(['--within', 'soon'])).toMatchObject({ code: 2, stderr: 'vigil: --within must be a span such as 30d, 6 weeks or P2M, got "soon"\n' });
+    expect(report(['--within', 'soon'])).toMatchObject({ code: 2, stderr: 'vigil: --within must be a span ahead of today from 0d to 100y, such as 30d, 6 weeks or P2M, got "soon"\n' });
     expect(report(['--format', 'xml']).code).toBe(2);
     expect(report(['no-such-folder']).code).toBe(2);
   });

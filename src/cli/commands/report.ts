@@ -1,4 +1,4 @@
-import { buildDueReport, parseWindowDays } from '../../core/index.js';
+import { buildDueReport, daysBetween, MAX_SPAN_YEARS, parseWindow, windowEnd } from '../../core/index.js';
 import { formatReportCsv } from '../formatters/report-csv.js';
 import { formatReportJson } from '../formatters/report-json.js';
 import { formatReportMarkdown } from '../formatters/report-markdown.js';
@@ -12,7 +12,8 @@ List documents that are overdue, expired, or due for review or expiring within a
 grouped by owner, with dates and links.
 
 Options:
-  --within SPAN        window ahead of today, e.g. 30d, 6 weeks, P2M (default: the config's warning_window, 30d)
+  --within SPAN        window ahead of today, e.g. 30d, 6 weeks, P2M, 1y (calendar months and years:
+                       1y ends on the same day next year; default: the config's warning_window, 30d)
   --format FORMAT      markdown, json or csv (default markdown)
   --now YYYY-MM-DD     judge dates as of that day (also VIGIL_NOW)
   --config FILE        config file (default: vigil.config.* in the working directory)
@@ -25,7 +26,12 @@ Draft and retired documents are never listed. Exit code 0, or 2 on a usage or co
 
 export const REPORT_FORMATS = ['markdown', 'json', 'csv'] as const;
 
+const WITHIN_EXPECTED = `a span ahead of today from 0d to ${MAX_SPAN_YEARS}y, such as 30d, 6 weeks or P2M`;
+
 export async function run(args: string[], io: CliIo): Promise<number> {
+  // parseArgs calls `--within -5d` "ambiguous"; what the reader needs is what a window is.
+  const dashed = args.findIndex((arg, index) => arg === '--within' && args[index + 1]?.startsWith('-') && args[index + 1] !== '--');
+  if (dashed !== -1) throw new UsageError(`--within must be ${WITHIN_EXPECTED}; a window cannot be negative, got "${args[dashed + 1]}"`);
   const { values, positionals } = parseCommandArgs('report', args, {
     within: { type: 'string' },
     format: { type: 'string', short: 'f' },
@@ -36,8 +42,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
   const format = oneOf('--format', values.format as string | undefined, REPORT_FORMATS, 'markdown');
   const within = values.within as string | undefined;
-  const explicitDays = within === undefined ? undefined : parseWindowDays(within);
-  if (explicitDays === null) throw new UsageError(`--within must be a span such as 30d, 6 weeks or P2M, got "${within}"`);
+  const window = within === undefined ? undefined : parseWindow(within);
+  if (window === null) throw new UsageError(`--within must be ${WITHIN_EXPECTED}, got "${within}"`);
 
   // The report is about dates only: no network, and problems in the documents are for `vigil check`.
   const { today, config, result } = await readDocuments(
@@ -45,7 +51,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io,
   );
 
-  const report = buildDueReport(result.documents, today, explicitDays ?? config.warningWindowDays);
+  // Calendar arithmetic, as for review cycles: the window ends on a date, and its length in days follows.
+  const withinDays = window ? daysBetween(today, windowEnd(today, window)) : config.warningWindowDays;
+  const report = buildDueReport(result.documents, today, withinDays);
   const link = documentLinker(config, io.env, io.cwd);
   const render = format === 'json' ? formatReportJson : format === 'csv' ? formatReportCsv : formatReportMarkdown;
   io.stdout.write(render(report, link));
