@@ -15,3 +15,8 @@ export { extractStatusPages, type LinkTarget, type LinkOccurrence } from './link
 export { describeOutcome, ruleForOutcome, statusLine, formatDuration, type LinkResult, type LinkOutcome, type LinkRequest } from './links/status.js';
 export { checkUrlSyntax, classifyAddress } from './links/address.js';
 export { buildDueReport, type DueReport, type DueDocument, type DueReason, type OwnerGroup } from './report.js';
+export { BUILT_IN_CATALOGUES, controlIndex, controlRef, splitRef, type ControlIndex } from './controls/catalogues.js';
+export { buildCoverage, allControls, type ControlsCoverage, type CatalogueCoverage, type ThemeCoverage, type ControlCoverage, type CoverageCounts } from './controls/coverage.js';
+export { buildSoa, soaCsv, describeSoaDocument, SOA_COLUMNS, type Soa, type SoaRow, type SoaDocument } from './controls/soa.js';
+export { controlVerdict, CONTROL_VERDICTS, VERDICT_LABELS, type ControlVerdict } from './controls/verdict.js';
+export type { Catalogue, Control, ControlExclusion, ControlsConfig } from './controls/types.js';

@@ -6,11 +6,12 @@ import { parse as parseYaml } from 'yaml';
 import { parseDurationMs, parseWindowDays } from '../dates.js';
 import { suggestion } from '../didYouMean.js';
 import { RULE_IDS } from '../rules/ids.js';
+import { defaultControlsConfig, readControlsConfig } from '../controls/config.js';
 import { ConfigError, FIELD_NAMES, type FieldName, type SeveritySetting, type VigilConfig } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigil.config.json', 'vigil.config.mjs'];
 
-const TOP_LEVEL_KEYS = ['content', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site'];
+const TOP_LEVEL_KEYS = ['content', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site', 'controls'];
 const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts'];
 const SITE_KEYS = ['base', 'title', 'url'];
 
@@ -33,6 +34,7 @@ export function defaultConfig(rootDir: string): VigilConfig {
     sections: structuredClone(DEFAULT_SECTIONS),
     links: { timeoutMs: 10_000, concurrency: 16, allowHosts: [] },
     site: { base: '/', title: 'Vigil', url: null },
+    controls: defaultControlsConfig(),
   };
 }
 
@@ -105,6 +107,7 @@ export function resolveConfig(raw: unknown, rootDir: string, file: string | null
   if (raw.sections !== undefined) config.sections = readSections(raw.sections, where);
   if (raw.links !== undefined) config.links = readLinks(raw.links, where);
   if (raw.site !== undefined) config.site = readSite(raw.site, where);
+  if (raw.controls !== undefined) config.controls = readControlsConfig(raw.controls, rootDir, where);
   return config;
 }
 

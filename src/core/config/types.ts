@@ -1,3 +1,5 @@
+import type { ControlsConfig } from '../controls/types.js';
+
 export type Severity = 'error' | 'warn';
 export type SeveritySetting = Severity | 'off';
 
@@ -54,6 +56,8 @@ export interface VigilConfig {
   links: LinksConfig;
   /** `url`: absolute address where the site is published (for links in reports and SARIF), or null. */
   site: { base: string; title: string; url: string | null };
+  /** Control catalogues in use and controls marked not applicable (src/core/controls/config.ts). */
+  controls: ControlsConfig;
 }
 
 export class ConfigError extends Error {

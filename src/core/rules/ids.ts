@@ -15,4 +15,5 @@ export const RULE_IDS = [
   'section-missing',
   'exercise-overdue',
   'file-skipped',
+  'control-unknown',
 ];

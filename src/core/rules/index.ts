@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SeveritySetting, VigilConfig } from '../config/types.js';
 import type { Rule, RuleTag } from '../types.js';
+import { rule as controlUnknown } from './control-unknown.js';
 import { rule as duplicateId } from './duplicate-id.js';
 import { rule as escalationEmpty } from './escalation-empty.js';
 import { rule as exerciseOverdue } from './exercise-overdue.js';
@@ -24,6 +25,7 @@ const byId = new Map<string, Rule>(
   [
     frontmatterSyntax, schema, reviewOverdue, reviewDueSoon, expired, expiresSoon, escalationEmpty,
     statusPageDead, statusPageUrl, linkBroken, duplicateId, sectionMissing, exerciseOverdue, fileSkipped,
+    controlUnknown,
   ].map((rule) => [rule.id, rule]),
 );
 
