@@ -67,7 +67,7 @@ export function checkFile(location: DocumentLocation, context: RuleContext): Fil
     const doc = parseDocument(location, bytes, context.config, context.today);
     const diagnostics: Diagnostic[] = [];
     for (const rule of rules) {
-      if (rule.scope !== 'document' || !rule.checkDocument) continue;
+      if (rule.scope !== 'document' || !rule.checkDocument || !doc.judged) continue;
       if (severityFor(context.config, rule.id, rule.defaultSeverity) === 'off') continue;
       diagnostics.push(...toDiagnostics(rule, rule.checkDocument(doc, context), doc.path, context.config));
     }

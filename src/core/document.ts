@@ -1,7 +1,8 @@
 // Builds a VigilDocument from a file's bytes: decode, frontmatter, field mapping, body scan, review state.
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { FieldName, VigilConfig } from './config/types.js';
+import { JUDGED_FIELDS, PRESETS, stripPageExtension } from './config/presets.js';
+import { FIELD_NAMES, type FieldName, type VigilConfig } from './config/types.js';
 import { addCycle, parseCycle, parseIsoDate, reviewState, type IsoDate } from './dates.js';
 import { scanBody, type BodyScan } from './parse/body.js';
 import { readFrontmatter, yamlPositions, type FieldPosition } from './parse/frontmatter.js';
@@ -31,7 +32,7 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array, con
   const frontmatter = readFrontmatter(decoded.text, { positions: false });
   const { fields, shadowed } = mapFields(frontmatter.data, config);
   // A body is worth scanning even when the frontmatter is broken: links and headings still count.
-  const body = options.body === false ? EMPTY_BODY : scanBody(frontmatter.body, frontmatter.bodyStartLine);
+  const body = options.body === false ? EMPTY_BODY : scanBody(frontmatter.body, frontmatter.bodyStartLine, config.preset ? PRESETS[config.preset].anchors : 'github');
   const doc = finish(location, fields, frontmatter.problems, frontmatter.bodyStartLine, body, config, today);
   doc.yamlText = frontmatter.yamlText ?? null;
   if (shadowed.length > 0) doc.shadowedFields = shadowed;
@@ -98,11 +99,13 @@ function renamedFieldsFor(config: VigilConfig): Record<string, string> {
 function mapFields(data: Record<string, unknown> | null, config: VigilConfig): { fields: Record<string, unknown> | null; shadowed: string[] } {
   const renamed = renamedFieldsFor(config);
   const shadowed: string[] = [];
-  if (!data || Object.keys(renamed).length === 0) return { fields: data, shadowed };
+  const generatorKeys = generatorKeysFor(config);
+  if (!data || (Object.keys(renamed).length === 0 && generatorKeys.size === 0)) return { fields: data, shadowed };
   const vigilNames = new Set(Object.values(renamed));
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(data)) {
     const isRenamed = Object.prototype.hasOwnProperty.call(renamed, key);
+    if (!isRenamed && generatorKeys.has(key)) continue; // the site generator's own key: not Vigil's to judge
     if (!isRenamed && vigilNames.has(key)) {
       shadowed.push(key);
       continue;
@@ -111,6 +114,22 @@ function mapFields(data: Record<string, unknown> | null, config: VigilConfig): {
     Object.defineProperty(fields, name, { value: data[key], enumerable: true, writable: true, configurable: true });
   }
   return { fields, shadowed };
+}
+
+/** The preset's generator keys, unless the team's config gives one of them a Vigil meaning. */
+function generatorKeysFor(config: VigilConfig): Set<string> {
+  const keys = config.preset ? PRESETS[config.preset].generatorKeys : [];
+  const claimed = new Set([...FIELD_NAMES, ...Object.values(config.fields)]);
+  return new Set(keys.filter((key) => !claimed.has(key as never)));
+}
+
+/**
+ * On a generator's site, a page that carries none of Vigil's fields (a splash page, a guide)
+ * is published but not judged. Without a preset every file under the content folders is a document.
+ */
+function isJudged(fields: Record<string, unknown> | null, pathType: string | null, config: VigilConfig): boolean {
+  if (!config.preset || fields === null || pathType !== null) return true;
+  return JUDGED_FIELDS.some((name) => fields[name] !== undefined);
 }
 
 function typeFromPath(relPath: string, config: VigilConfig): string | null {
@@ -132,6 +151,8 @@ function finish(
 ): VigilDocument {
   const f = fields ?? {};
   const pathType = typeFromPath(location.relPath, config);
+  const judged = isJudged(fields, pathType, config);
+  if (fields && judged && f.owner === undefined && config.defaults.owner !== null) fields.owner = config.defaults.owner;
   if (fields && f.type === undefined && pathType) fields.type = pathType;
   const type = asText(f.type);
   const lifecycle = f.status === 'draft' || f.status === 'retired' ? f.status : 'active';
@@ -141,7 +162,7 @@ function finish(
   const lastExercised = parseIsoDate(f.last_exercised);
   const exerciseCycle = parseCycle(f.exercise_cycle);
   const state = reviewState({ status: lifecycle, lastReviewed, cycle: reviewCycle, expires }, today, config.warningWindowDays);
-  const slug = location.relPath.replace(/\.mdx?$/i, '').replace(/(^|\/)index$/i, '').toLowerCase();
+  const slug = stripPageExtension(location.relPath).replace(/(^|\/)index$/i, '').toLowerCase();
 
   const record: DocumentRecord = {
     path: location.path,
@@ -149,7 +170,7 @@ function finish(
     slug,
     id: asText(f.id),
     type,
-    title: asText(f.title)?.trim() || path.basename(location.relPath).replace(/\.mdx?$/i, ''),
+    title: asText(f.title)?.trim() || stripPageExtension(path.basename(location.relPath)),
     owner: asText(f.owner),
     version: asText(f.version),
     effective: parseIsoDate(f.effective),
@@ -165,9 +186,14 @@ function finish(
     last_exercised: lastExercised,
     exercise_cycle: asText(f.exercise_cycle),
     next_exercise: lastExercised && exerciseCycle ? addCycle(lastExercised, exerciseCycle) : null,
+    covers: textList(f.covers),
+    alerts: textList(f.alerts),
+    reviewed_by: readReviewer(f.reviewed_by),
+    content_changed: null, // from Git, filled in by the engine for the whole set
   };
   return {
     ...location,
+    judged,
     fields,
     yamlText: null,
     renamedFields: renamedFieldsFor(config),
@@ -195,6 +221,15 @@ function readEscalation(value: unknown): EscalationContact[] {
       contact: asText(entry.contact),
       after: asText(entry.after),
     }));
+}
+
+const textList = (value: unknown): string[] =>
+  (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []).filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+
+/** `reviewed_by: Jo Bloggs`, or a mapping with a name, whichever `vigil review --by` writes. */
+function readReviewer(value: unknown): string | null {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return asText((value as Record<string, unknown>).name);
+  return asText(value)?.trim() || null;
 }
 
 function readStatusPages(value: unknown): StatusPage[] {

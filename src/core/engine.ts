@@ -8,9 +8,11 @@ import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
 import type { DocumentLocation } from './document.js';
 import { collectFiles } from './files.js';
+import { loadAlertRules } from './alerts/load.js';
+import { readHistory } from './history/facts.js';
 import type { LinkProgress } from './links/check.js';
 import { getRule, rules } from './rules/index.js';
-import { loadSchemas } from './schemas.js';
+import { loadSchemas, schemasFolderOf } from './schemas.js';
 import type { CheckedDocument, CheckResult, Diagnostic } from './types.js';
 
 export interface CheckOptions {
@@ -24,11 +26,19 @@ export interface CheckOptions {
   /** Worker threads to use: a number, or 'auto' (only for large sets). Default 'auto'. */
   workers?: number | 'auto';
   onLinkProgress?: (progress: LinkProgress) => void;
+  /**
+   * A Git ref (the pull request's base branch, e.g. `origin/main`): changed-since-review reports
+   * documents whose covered files change between its merge base and HEAD while they do not.
+   * A ref this clone cannot answer for throws ChangedSinceError.
+   */
+  changedSince?: string;
 }
 
 export interface CheckRun extends CheckResult {
   /** Parsed documents, for the site and the other commands. */
   docs: CheckedDocument[];
+  /** Pages of a preset's site that carry no Vigil field: published, not judged. */
+  pages: CheckedDocument[];
   /** Inputs that do not exist. */
   missing: string[];
 }
@@ -41,16 +51,22 @@ const BATCH_SIZE = 100;
 export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const { cwd, config, today } = options;
   const inputs = options.paths && options.paths.length > 0 ? options.paths : config.content;
-  const schemasFolder = path.resolve(config.rootDir, config.schemas);
-  const fileSet = collectFiles(cwd, inputs, config.content);
+  const schemasFolder = schemasFolderOf(config);
+  const fileSet = collectFiles(cwd, inputs, config.content, { include: config.include, exclude: config.exclude, erb: config.preset === 'tech-docs' });
   const spare = sparesFor(options, schemasFolder, fileSet.files.length);
   const schemas = loadSchemas(schemasFolder);
   const context = ruleContext(config, today, schemas);
 
   const checkInline = (location: DocumentLocation): FileOutcome => checkFile(location, context);
   const outcomes = await checkAll(fileSet.files, spare, checkInline);
-  const docs = outcomes.map((outcome) => outcome.doc);
+  const docs = outcomes.filter((outcome) => outcome.doc.judged).map((outcome) => outcome.doc);
+  const pages = outcomes.filter((outcome) => !outcome.doc.judged).map((outcome) => outcome.doc);
+  context.pages = pages;
   const diagnostics: Diagnostic[] = outcomes.flatMap((outcome) => outcome.diagnostics);
+  // What Git and the alert rule files say, read once for the set rules (and the register's content dates).
+  const judgeCovers = severityFor(config, 'changed-since-review', 'warn') !== 'off';
+  context.history = readHistory(docs, { config, inputs: inputs.map((input) => path.resolve(cwd, input)), changedSince: options.changedSince, judgeCovers });
+  context.alerts = loadAlertRules(config, cwd);
 
   for (const rule of rules) {
     if (rule.scope === 'set' && rule.checkSet) diagnostics.push(...toDiagnostics(rule, rule.checkSet(docs, context), '', config));
@@ -80,6 +96,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
     diagnostics,
     summary: { documents: docs.length, errors, warnings: diagnostics.length - errors },
     docs,
+    pages,
     missing: fileSet.missing,
   };
 }
@@ -90,7 +107,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Worker threads for a large set: one fewer than the cores for 'auto' (the main thread works too). */
-function sparesFor(options: CheckOptions, schemasFolder: string, fileCount: number): Worker[] {
+function sparesFor(options: CheckOptions, schemasFolder: string | null, fileCount: number): Worker[] {
   const requested = options.workers ?? 'auto';
   const count = requested === 'auto' ? (fileCount >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) - 1 : 0) : requested;
   // Workers need compiled JavaScript; under a TypeScript test runner the engine runs inline.

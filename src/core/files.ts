@@ -2,9 +2,20 @@
 // checked, and each real folder is visited once, so link loops end.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type { DocumentLocation } from './document.js';
 
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
+// tech-docs pages with embedded Ruby: `page.html.md.erb`.
+const MARKDOWN_ERB = /\.(md|markdown)\.erb$/i;
+
+/** Which files under the inputs are documents (config `include`, `exclude`, `preset`; `--ignore-pattern`). */
+export interface FileFilter {
+  include?: string[];
+  exclude?: string[];
+  /** Also read `.md.erb` pages (the tech-docs preset). */
+  erb?: boolean;
+}
 
 export interface SkippedFile {
   path: string;
@@ -24,8 +35,19 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
  * Lists Markdown files under `inputs` (folders or files, relative to `cwd`). `contentRoots`
  * are the configured content folders: a file's relPath is taken under the root that holds it.
  */
-export function collectFiles(cwd: string, inputs: string[], contentRoots: string[]): FileSet {
+export function collectFiles(cwd: string, inputs: string[], contentRoots: string[], filter: FileFilter = {}): FileSet {
   const set: FileSet = { files: [], skipped: [], missing: [] };
+  const pageName = filter.erb ? (name: string) => MARKDOWN.test(name) || MARKDOWN_ERB.test(name) : (name: string) => MARKDOWN.test(name);
+  // Globs are matched against the path under the content folder and the path from the working
+  // directory, so `runbooks/**` and `content/runbooks/**` both work.
+  const globOptions = { dot: true };
+  const included = filter.include?.length ? picomatch(filter.include, globOptions) : null;
+  const excluded = filter.exclude?.length ? picomatch(filter.exclude, globOptions) : null;
+  const wanted = (file: string, base: string): boolean => {
+    const names = [relPathOf(file, base), display(file)];
+    if (excluded && names.some((name) => excluded(name))) return false;
+    return !included || names.some((name) => included(name));
+  };
   const seenFiles = new Set<string>();
   const roots = contentRoots.map((root) => path.resolve(cwd, root));
   const display = (file: string): string => toPosix(path.relative(cwd, file) || path.basename(file));
@@ -33,13 +55,30 @@ export function collectFiles(cwd: string, inputs: string[], contentRoots: string
     const root = roots.find((candidate) => file === candidate || file.startsWith(candidate + path.sep)) ?? base;
     return toPosix(path.relative(root, file));
   };
-  const addFile = (file: string, base: string): void => {
-    if (seenFiles.has(file)) return;
+  const addFile = (file: string, base: string, named = false): void => {
+    if (seenFiles.has(file) || (!named && !wanted(file, base))) return;
     seenFiles.add(file);
     set.files.push({ file, path: display(file), relPath: relPathOf(file, base) });
   };
 
   for (const input of inputs) {
+    const glob = picomatch.scan(input);
+    if (glob.isGlob) {
+      // A glob argument, as ESLint takes them: walk its fixed base, keep what the glob matches.
+      const matches = picomatch(input, globOptions);
+      const base = path.resolve(cwd, glob.base || '.');
+      const before = set.files.length;
+      const addMatch = (file: string, root: string): void => {
+        if (matches(display(file)) || matches(toPosix(path.relative(base, file)))) addFile(file, root);
+      };
+      try {
+        if (statSync(base).isDirectory()) walk(base, base, addMatch, set, display, pageName);
+      } catch {
+        // a base that does not exist matches nothing
+      }
+      if (set.files.length === before) set.missing.push(input);
+      continue;
+    }
     const absolute = path.resolve(cwd, input);
     let stats;
     try {
@@ -49,10 +88,10 @@ export function collectFiles(cwd: string, inputs: string[], contentRoots: string
       continue;
     }
     if (stats.isFile()) {
-      addFile(absolute, path.dirname(absolute));
+      addFile(absolute, path.dirname(absolute), true);
       continue;
     }
-    walk(absolute, absolute, addFile, set, display);
+    walk(absolute, absolute, addFile, set, display, pageName);
   }
   set.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return set;
@@ -70,6 +109,7 @@ function walk(
   addFile: (file: string, base: string) => void,
   set: FileSet,
   display: (file: string) => string,
+  isPage: (name: string) => boolean,
 ): void {
   let realTop: string;
   try {
@@ -107,7 +147,7 @@ function walk(
           visitedFolders.add(entryReal);
           folders.push({ dir: full, real: entryReal });
         }
-      } else if (entry.isFile() && MARKDOWN.test(entry.name)) list(full, entryReal);
+      } else if (entry.isFile() && isPage(entry.name)) list(full, entryReal);
     }
   };
 
@@ -120,11 +160,11 @@ function walk(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ELOOP' ? 'symbolic link loop' : code === 'ENOENT' ? 'symbolic link to nothing' : `unreadable link (${code})`;
-      if (MARKDOWN.test(name) || code === 'ELOOP') set.skipped.push({ path: display(full), message: `not checked: ${why}` });
+      if (isPage(name) || code === 'ELOOP') set.skipped.push({ path: display(full), message: `not checked: ${why}` });
       return;
     }
     if (!inside(real)) {
-      if (stats.isDirectory() || MARKDOWN.test(name)) {
+      if (stats.isDirectory() || isPage(name)) {
         set.skipped.push({ path: display(full), message: `not checked: symbolic link points outside ${display(top)}/ (to ${real})` });
       }
       return;
@@ -133,7 +173,7 @@ function walk(
       if (visitedFolders.has(real)) return; // already walked under its real name, or a loop back up
       visitedFolders.add(real);
       folders.push({ dir: full, real });
-    } else if (stats.isFile() && MARKDOWN.test(name)) list(full, real);
+    } else if (stats.isFile() && isPage(name)) list(full, real);
   };
 
   while (folders.length > 0 || links.length > 0) {

@@ -15,7 +15,6 @@ describe('scaffoldDocument', () => {
     expect(problems).toEqual([]);
     expect(data).toMatchObject({ title: 'Database failover', id: 'RB-01', type: 'runbook', owner: 'TBD', last_reviewed: '2026-11-26', review_cycle: 'semiannual' });
     expect(data?.escalation).toEqual([{ role: 'Incident lead', name: 'TBD', contact: 'TBD', after: '0m' }]);
-    expect(body).toMatch(/^## Summary$/m);
     expect(body).toMatch(/^## Escalation$/m);
   });
 

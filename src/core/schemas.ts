@@ -2,6 +2,7 @@
 // diagnostics at the offending key or value.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
@@ -15,7 +16,8 @@ const formatsDefault: unknown = addFormatsModule.default;
 const addFormats = ((formatsDefault as { default?: FormatsPlugin }).default ?? formatsDefault) as FormatsPlugin;
 
 export interface SchemaSet {
-  folder: string;
+  /** The team's folder, or null for the built-in schemas alone. */
+  folder: string | null;
   types: string[];
   validator(type: string): ValidateFunction | null;
   /** Property names a type's schema knows, for did-you-mean. */
@@ -26,7 +28,23 @@ export interface SchemaSet {
 
 type Json = Record<string, unknown>;
 
-export function loadSchemas(folder: string): SchemaSet {
+/** Vigil's own schemas, shipped in the package beside dist/ (and beside src/ in its repository). */
+export const BUILT_IN_SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/** The team's schemas folder as an absolute path, or null when the config names none. */
+export function schemasFolderOf(config: { rootDir: string; schemas: string | null }): string | null {
+  return config.schemas === null ? null : path.resolve(config.rootDir, config.schemas);
+}
+
+function schemaFiles(folder: string): string[] {
+  return readdirSync(folder).filter((name) => name.endsWith('.schema.json')).sort();
+}
+
+/**
+ * The built-in schemas, with each `<type>.schema.json` of the team's folder replacing the
+ * built-in file of the same name (so a team schema can still `$ref` the built-in common one).
+ */
+export function loadSchemas(teamFolder: string | null): SchemaSet {
   const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
   addFormats(ajv, ['date', 'uri', 'email']);
   ajv.addFormat('review-cycle', (value: string) => parseCycle(value) !== null);
@@ -36,15 +54,18 @@ export function loadSchemas(folder: string): SchemaSet {
   const types: string[] = [];
   const idByType = new Map<string, string>();
   let loadError: string | null = null;
-  let files: string[] = [];
-  try {
-    files = readdirSync(folder).filter((name) => name.endsWith('.schema.json')).sort();
-  } catch (error) {
-    loadError = `cannot read the schemas folder ${folder}: ${(error as Error).message}`;
-  }
-  for (const name of files) {
+  const sources = new Map<string, string>();
+  for (const name of schemaFiles(BUILT_IN_SCHEMAS)) sources.set(name, path.join(BUILT_IN_SCHEMAS, name));
+  if (teamFolder !== null) {
     try {
-      const schema = JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as Json;
+      for (const name of schemaFiles(teamFolder)) sources.set(name, path.join(teamFolder, name));
+    } catch (error) {
+      loadError = `cannot read the schemas folder ${teamFolder}: ${(error as Error).message}`;
+    }
+  }
+  for (const [name, file] of [...sources].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    try {
+      const schema = JSON.parse(readFileSync(file, 'utf8')) as Json;
       schema.$id ??= name;
       byId.set(String(schema.$id), schema);
       ajv.addSchema(schema);
@@ -54,14 +75,14 @@ export function loadSchemas(folder: string): SchemaSet {
         idByType.set(type, String(schema.$id));
       }
     } catch (error) {
-      loadError = `cannot load schema ${name}: ${(error as Error).message}`;
+      loadError = `cannot load schema ${path.relative(process.cwd(), file) || name}: ${(error as Error).message}`;
     }
   }
 
   const compiled = new Map<string, ValidateFunction | null>();
   const idForType = (type: string): string | undefined => idByType.get(type);
   return {
-    folder,
+    folder: teamFolder,
     types,
     loadError,
     validator(type) {

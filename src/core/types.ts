@@ -3,6 +3,8 @@ import type { Cycle, IsoDate, ReviewStatus } from './dates.js';
 import type { BodyScan } from './parse/body.js';
 import type { FieldPosition, Position } from './parse/frontmatter.js';
 import type { SchemaSet } from './schemas.js';
+import type { AlertSet } from './alerts/load.js';
+import type { HistoryFacts } from './history/facts.js';
 
 export interface EscalationContact {
   role: string;
@@ -41,6 +43,14 @@ export interface DocumentRecord {
   last_exercised: IsoDate | null;
   exercise_cycle: string | null;
   next_exercise: IsoDate | null;
+  /** Globs of the repository's files the document describes (`covers`), relative to the repository root. */
+  covers: string[];
+  /** Runbooks: names of the alerts the runbook answers (`alerts`). */
+  alerts: string[];
+  /** Who made the last review (`reviewed_by`, as `vigil review --by` writes it). */
+  reviewed_by: string | null;
+  /** The day the content last changed in Git, not counting commits that only renewed the review; null when unknown. */
+  content_changed: IsoDate | null;
 }
 
 /** A parsed document: the record plus what the rules need (positions, body scan). */
@@ -50,6 +60,8 @@ export interface VigilDocument {
   /** Path as shown in diagnostics: relative to the working directory. */
   path: string;
   relPath: string;
+  /** False for a page of a preset's site that carries no Vigil field: published, never judged. */
+  judged: boolean;
   /** The frontmatter with Vigil's field names (a team's names mapped), or null when unreadable. */
   fields: Record<string, unknown> | null;
   /** The frontmatter's YAML (from line 2), kept so positions can be found when a rule reports. */
@@ -103,8 +115,14 @@ export interface RuleContext {
   schemas: SchemaSet;
   /** The name a team's documents use for one of Vigil's fields. */
   label(field: string): string;
+  /** Pages of a preset's site that are not documents (not judged, but links may point at them). */
+  pages?: CheckedDocument[];
   /** True when a path exists on disk (for links to files that are not documents). */
   fileExists(absolutePath: string): boolean;
+  /** What Git says (changed-since-review); read by the engine before the set rules run. */
+  history?: HistoryFacts;
+  /** The alert rule files the config names (alert-runbook); undefined when it names none. */
+  alerts?: AlertSet;
 }
 
 export interface Rule {

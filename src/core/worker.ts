@@ -5,7 +5,7 @@ import type { VigilConfig } from './config/types.js';
 import type { DocumentLocation } from './document.js';
 import { loadSchemas } from './schemas.js';
 
-const { config, today, schemasFolder } = workerData as { config: VigilConfig; today: string; schemasFolder: string };
+const { config, today, schemasFolder } = workerData as { config: VigilConfig; today: string; schemasFolder: string | null };
 const context = ruleContext(config, today, loadSchemas(schemasFolder));
 
 parentPort?.on('message', (batch: DocumentLocation[]) => {

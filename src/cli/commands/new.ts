@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { collectFiles, DOCUMENT_TYPES, loadSchemas, parseDocument } from '../../core/index.js';
+import { collectFiles, DOCUMENT_TYPES, loadSchemas, parseDocument, schemasFolderOf } from '../../core/index.js';
 import { scaffoldDocument } from '../../core/scaffold.js';
 import { UsageError, type CliIo } from '../io.js';
 import { parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
@@ -37,7 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (!type || titleWords.length === 0) throw new UsageError('new: give a type and a title, e.g. vigil new runbook "Database failover" (see "vigil new --help")');
   const today = resolveToday(values.now as string | undefined, io);
   const config = await resolveConfig(values.config as string | undefined, io);
-  const schemas = loadSchemas(path.resolve(config.rootDir, config.schemas));
+  const schemas = loadSchemas(schemasFolderOf(config));
   const types = schemas.types.length > 0 ? schemas.types : [...DOCUMENT_TYPES];
   if (!types.includes(type)) throw new UsageError(`new: unknown type "${type}": use one of ${types.join(', ')}`);
 

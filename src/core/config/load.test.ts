@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, resolveConfig } from './load.js';
 import { ConfigError } from './types.js';
 
-const resolve = (raw: unknown) => resolveConfig(raw, '/repo', '/repo/vigil.config.yaml', 'vigil.config.yaml');
+// A folder that exists on every machine, so the schemas folder named in a config can be found.
+const root = os.tmpdir();
+const resolve = (raw: unknown) => resolveConfig(raw, root, path.join(root, 'vigil.config.yaml'), 'vigil.config.yaml');
 
 describe('resolveConfig', () => {
   it('fills defaults', () => {
@@ -18,7 +20,7 @@ describe('resolveConfig', () => {
   it('reads every documented key', () => {
     const config = resolve({
       content: ['docs', 'policies'],
-      schemas: 'my-schemas',
+      schemas: '.',
       warning_window: '2 weeks',
       rules: { 'review-due-soon': 'off', 'exercise-overdue': 'error' },
       fields: { last_reviewed: 'last_reviewed_on', review_cycle: 'review_in' },
@@ -29,7 +31,7 @@ describe('resolveConfig', () => {
     });
     expect(config).toMatchObject({
       content: ['docs', 'policies'],
-      schemas: 'my-schemas',
+      schemas: '.',
       warningWindowDays: 14,
       rules: { 'review-due-soon': 'off', 'exercise-overdue': 'error' },
       fields: { last_reviewed: 'last_reviewed_on', review_cycle: 'review_in' },

@@ -1,5 +1,5 @@
 // Finds, reads and checks vigil.config.{yaml,yml,json,mjs}. Every problem names the key.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -7,18 +7,20 @@ import { parseDurationMs, parseWindowDays } from '../dates.js';
 import { suggestion } from '../didYouMean.js';
 import { RULE_IDS } from '../rules/ids.js';
 import { defaultControlsConfig, readControlsConfig } from '../controls/config.js';
-import { ConfigError, FIELD_NAMES, type FieldName, type SeveritySetting, type VigilConfig } from './types.js';
+import { readAlertsConfig } from '../alerts/config.js';
+import { PRESETS } from './presets.js';
+import { ConfigError, FIELD_NAMES, PRESET_NAMES, type PresetName, type FieldName, type SeveritySetting, type VigilConfig } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigil.config.json', 'vigil.config.mjs'];
 
-const TOP_LEVEL_KEYS = ['content', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site', 'controls'];
+const TOP_LEVEL_KEYS = ['preset', 'content', 'include', 'exclude', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site', 'controls', 'alerts'];
 const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts'];
 const SITE_KEYS = ['base', 'title', 'url'];
 
+// Only a runbook needs a section out of the box: whom to call (its frontmatter escalation list
+// counts). A team that wants more says so in `sections`.
 export const DEFAULT_SECTIONS: Record<string, string[]> = {
-  policy: ['Purpose', 'Scope'],
-  procedure: ['Purpose'],
-  runbook: ['Summary', 'Escalation'],
+  runbook: ['Escalation'],
 };
 
 export function defaultConfig(rootDir: string): VigilConfig {
@@ -26,7 +28,11 @@ export function defaultConfig(rootDir: string): VigilConfig {
     rootDir,
     file: null,
     content: ['content'],
-    schemas: 'schemas',
+    include: [],
+    exclude: [],
+    schemas: null,
+    preset: null,
+    defaults: { owner: null },
     warningWindowDays: 30,
     rules: {},
     fields: {},
@@ -35,6 +41,7 @@ export function defaultConfig(rootDir: string): VigilConfig {
     links: { timeoutMs: 10_000, concurrency: 16, allowHosts: [] },
     site: { base: '/', title: 'Vigil', url: null },
     controls: defaultControlsConfig(),
+    alerts: [],
   };
 }
 
@@ -91,10 +98,16 @@ export function resolveConfig(raw: unknown, rootDir: string, file: string | null
       throw new ConfigError(`${where}: unknown key "${key}"${suggestion(key, TOP_LEVEL_KEYS)}`);
     }
   }
+  if (raw.preset !== undefined) applyPreset(config, raw.preset, where);
   if (raw.content !== undefined) config.content = stringList(raw.content, 'content', where);
+  if (raw.include !== undefined) config.include = stringList(raw.include, 'include', where);
+  if (raw.exclude !== undefined) config.exclude = stringList(raw.exclude, 'exclude', where);
   if (raw.schemas !== undefined) {
     if (typeof raw.schemas !== 'string' || raw.schemas.trim() === '') throw new ConfigError(`${where}: "schemas" must be a folder name`);
+    if (!isFolder(path.resolve(rootDir, raw.schemas))) throw new ConfigError(`${where}: "schemas" names ${raw.schemas}, which is not a folder`);
     config.schemas = raw.schemas;
+  } else if (isFolder(path.resolve(rootDir, 'schemas'))) {
+    config.schemas = 'schemas'; // the conventional folder, when there is one
   }
   if (raw.warning_window !== undefined) {
     const days = parseWindowDays(raw.warning_window);
@@ -102,13 +115,48 @@ export function resolveConfig(raw: unknown, rootDir: string, file: string | null
     config.warningWindowDays = days;
   }
   if (raw.rules !== undefined) config.rules = readRules(raw.rules, where);
-  if (raw.fields !== undefined) config.fields = readFields(raw.fields, where);
+  if (raw.fields !== undefined) config.fields = { ...config.fields, ...readFields(raw.fields, where) };
   if (raw.types !== undefined) config.types = readTypes(raw.types, where);
   if (raw.sections !== undefined) config.sections = readSections(raw.sections, where);
   if (raw.links !== undefined) config.links = readLinks(raw.links, where);
   if (raw.site !== undefined) config.site = readSite(raw.site, where);
   if (raw.controls !== undefined) config.controls = readControlsConfig(raw.controls, rootDir, where);
+  if (raw.alerts !== undefined) config.alerts = readAlertsConfig(raw.alerts, where);
   return config;
+}
+
+const isFolder = (folder: string): boolean => {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** A preset sets the generator's content folder, field names and defaults; the config's own keys then win. */
+function applyPreset(config: VigilConfig, value: unknown, where: string): void {
+  if (typeof value !== 'string' || !(PRESET_NAMES as readonly string[]).includes(value)) {
+    throw new ConfigError(`${where}: "preset" must be one of ${PRESET_NAMES.join(', ')}, got ${JSON.stringify(value)}${typeof value === 'string' ? suggestion(value, PRESET_NAMES) : ''}`);
+  }
+  const preset = PRESETS[value as PresetName];
+  config.preset = preset.name;
+  config.content = [preset.content];
+  config.fields = { ...preset.fields };
+  if (preset.name === 'tech-docs') config.defaults.owner = techDocsDefaultOwner(config.rootDir, where);
+}
+
+/** tech-docs' `default_owner_slack` (config/tech-docs.yml): the owner of every page that names none. */
+function techDocsDefaultOwner(rootDir: string, where: string): string | null {
+  const file = path.join(rootDir, 'config', 'tech-docs.yml');
+  if (!existsSync(file)) return null;
+  let settings: unknown;
+  try {
+    settings = parseYaml(readFileSync(file, 'utf8'), { schema: 'core' });
+  } catch (error) {
+    throw new ConfigError(`${where}: preset tech-docs cannot read config/tech-docs.yml: ${(error as Error).message}`);
+  }
+  const owner = isPlainObject(settings) ? settings.default_owner_slack : undefined;
+  return typeof owner === 'string' && owner.trim() !== '' ? owner.trim() : null;
 }
 
 function readRules(value: unknown, where: string): Record<string, SeveritySetting> {

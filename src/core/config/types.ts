@@ -28,6 +28,9 @@ export const FIELD_NAMES = [
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
+export const PRESET_NAMES = ['starlight', 'tech-docs'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
 export interface TypeByPath {
   pattern: string;
   type: string;
@@ -37,6 +40,8 @@ export interface LinksConfig {
   timeoutMs: number;
   concurrency: number;
   allowHosts: string[];
+  /** Total time for the network check (`links.budget`); unset: the checker's default, 2 minutes. */
+  budgetMs?: number;
 }
 
 /** The resolved configuration: every key present, every value checked. */
@@ -46,7 +51,16 @@ export interface VigilConfig {
   /** The config file read, or null when defaults are used. */
   file: string | null;
   content: string[];
-  schemas: string;
+  /** Globs (relative to a content folder) of the files that are documents; empty: every .md and .mdx. */
+  include: string[];
+  /** Globs of files to leave out (config `exclude` plus `--ignore-pattern`). */
+  exclude: string[];
+  /** The team's schemas folder (absolute or relative to rootDir), or null: built-in schemas only. */
+  schemas: string | null;
+  /** The site generator whose pages these are, or null for plain Vigil documents. */
+  preset: PresetName | null;
+  /** Values a document gets when it gives none (tech-docs' `default_owner_slack`). */
+  defaults: { owner: string | null };
   warningWindowDays: number;
   rules: Record<string, SeveritySetting>;
   /** Vigil field name → the name a team's documents use. */
@@ -58,6 +72,8 @@ export interface VigilConfig {
   site: { base: string; title: string; url: string | null };
   /** Control catalogues in use and controls marked not applicable (src/core/controls/config.ts). */
   controls: ControlsConfig;
+  /** Globs (relative to rootDir) of Prometheus rule files, for alert-runbook (src/core/alerts/config.ts). */
+  alerts: string[];
 }
 
 export class ConfigError extends Error {

@@ -1,7 +1,8 @@
 // Scans a Markdown body once for what the rules need: headings, links and tables, with positions.
-import GithubSlugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
 import Token from 'markdown-it/lib/token.mjs';
+import type { AnchorStyle } from '../config/presets.js';
+import { sluggerFor, type Slugger } from './anchors.js';
 import type { Position } from './frontmatter.js';
 
 export interface Heading extends Position {
@@ -45,10 +46,10 @@ export const CHUNK_CHARS = 100_000;
 
 type MarkdownEnv = Record<string, unknown>;
 
-export function scanBody(body: string, firstLine: number): BodyScan {
+export function scanBody(body: string, firstLine: number, anchors: AnchorStyle = 'github'): BodyScan {
   const scan: BodyScan = { headings: [], links: [], tables: [] };
   if (body.trim() === '') return scan;
-  const slugger = new GithubSlugger();
+  const slugger = sluggerFor(anchors);
   const env: MarkdownEnv = {};
   const pieces = body.length > CHUNK_CHARS ? splitAtBlocks(body, CHUNK_CHARS) : [{ text: body, line: 0 }];
   // Reference definitions ([x]: /url) may sit in a later piece than their use: collect them first.
@@ -60,7 +61,7 @@ export function scanBody(body: string, firstLine: number): BodyScan {
 
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 
-function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: GithubSlugger, section: string | null, scan: BodyScan): string | null {
+function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: Slugger, section: string | null, scan: BodyScan): string | null {
   const tokens = markdown.parse(text, env);
   const lines = new LazyLines(text);
   for (let i = 0; i < tokens.length; i++) {
@@ -73,7 +74,7 @@ function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: G
       const text = inlineText(inline);
       const line = token.map ? token.map[0] : 0;
       const column = lines.get(line).search(/\S/) + 1 || 1;
-      scan.headings.push({ level: Number(token.tag.slice(1)), text, slug: slugger.slug(text), line: line + firstLine, column });
+      scan.headings.push({ level: Number(token.tag.slice(1)), text, slug: slugger.slug(text, Number(token.tag.slice(1))), line: line + firstLine, column });
       section = text;
     } else if (token.type === 'inline' && token.children) {
       collectLinks(token, lines, firstLine, scan.links);

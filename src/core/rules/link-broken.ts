@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Finding, Rule, CheckedDocument } from '../types.js';
 
+const SOURCE_SUFFIXES = ['.md', '.mdx', '.md.erb'];
+const INDEX_NAMES = ['index.md', 'index.mdx', 'index.html.md', 'index.html.md.erb'];
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export const rule: Rule = {
@@ -9,15 +11,18 @@ export const rule: Rule = {
   description: 'A relative link points at a document, file or heading that does not exist.',
   tags: ['links'],
   scope: 'set',
-  checkSet(docs, { fileExists }) {
-    const byFile = new Map(docs.map((doc) => [doc.file, doc]));
+  checkSet(docs, { fileExists, pages = [] }) {
+    // Pages that are not documents are still link targets.
+    const byFile = new Map([...docs, ...pages].map((doc) => [doc.file, doc]));
     // Many documents link to the same few targets: resolve each absolute path once.
     const resolved = new Map<string, CheckedDocument | null>();
     const findDocument = (absolute: string): CheckedDocument | null => {
       let found = resolved.get(absolute);
       if (found === undefined) {
         const trimmed = absolute.replace(/[\\/]+$/, '');
-        found = byFile.get(absolute) ?? byFile.get(`${trimmed}.md`) ?? byFile.get(`${trimmed}.mdx`) ?? byFile.get(path.join(absolute, 'index.md')) ?? null;
+        // A page's source: `a` or `a.html` (tech-docs publishes a.html.md as a.html) → a.md, a.html.md.erb…
+        const candidates = [absolute, ...SOURCE_SUFFIXES.map((suffix) => trimmed + suffix), ...INDEX_NAMES.map((name) => path.join(trimmed, name))];
+        found = candidates.map((candidate) => byFile.get(candidate)).find((doc) => doc !== undefined) ?? null;
         resolved.set(absolute, found);
       }
       return found;
