@@ -10,7 +10,8 @@ function record(overrides: Partial<DocumentRecord>): DocumentRecord {
   return {
     path: `content/${slug}.md`, relPath: `${slug}.md`, slug, id: null, type: 'policy', title: 'X', owner: 'Team', version: null, effective: null,
     lifecycle: 'active', last_reviewed: '2026-01-01', review_cycle: 'annual', next_review: '2027-01-01', expires: null, status: 'current',
-    controls: [], escalation: [], status_pages: [], last_exercised: null, exercise_cycle: null, next_exercise: null, ...overrides,
+    controls: [], escalation: [], status_pages: [], last_exercised: null, exercise_cycle: null, next_exercise: null,
+    covers: [], alerts: [], reviewed_by: null, content_changed: null, ...overrides,
   };
 }
 

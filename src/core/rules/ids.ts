@@ -16,4 +16,6 @@ export const RULE_IDS = [
   'exercise-overdue',
   'file-skipped',
   'control-unknown',
+  'changed-since-review',
+  'alert-runbook',
 ];

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SeveritySetting, VigilConfig } from '../config/types.js';
 import type { Rule, RuleTag } from '../types.js';
+import { rule as alertRunbook } from './alert-runbook.js';
+import { rule as changedSinceReview } from './changed-since-review.js';
 import { rule as controlUnknown } from './control-unknown.js';
 import { rule as duplicateId } from './duplicate-id.js';
 import { rule as escalationEmpty } from './escalation-empty.js';
@@ -25,7 +27,7 @@ const byId = new Map<string, Rule>(
   [
     frontmatterSyntax, schema, reviewOverdue, reviewDueSoon, expired, expiresSoon, escalationEmpty,
     statusPageDead, statusPageUrl, linkBroken, duplicateId, sectionMissing, exerciseOverdue, fileSkipped,
-    controlUnknown,
+    controlUnknown, changedSinceReview, alertRunbook,
   ].map((rule) => [rule.id, rule]),
 );
 
