@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUrlSyntax, classifyAddress, embeddedIPv4, isAllowedHost } from './address.js';
+import { checkUrlSyntax, classifyAddress, embeddedIPv4, isAllowedHost, parseAllowedHost } from './address.js';
 
 describe('classifyAddress', () => {
   it.each([
@@ -87,5 +87,30 @@ describe('isAllowedHost', () => {
     expect(isAllowedHost('127.0.0.1', ['127.1'])).toBe(true);
     expect(isAllowedHost('[::1]', ['0:0:0:0:0:0:0:1'])).toBe(true);
     expect(isAllowedHost('127.0.0.2', ['127.0.0.1'])).toBe(false);
+  });
+});
+
+describe('allow_hosts entries with a port', () => {
+  it.each([
+    ['127.0.0.1:18080', { host: '127.0.0.1', port: 18080 }],
+    ['[::1]:8080', { host: '::1', port: 8080 }],
+    ['::1', { host: '::1', port: null }],
+    ['Status.Internal', { host: 'status.internal', port: null }],
+    ['status.internal:443', { host: 'status.internal', port: 443 }],
+  ])('reads %s', (entry, expected) => {
+    expect(parseAllowedHost(entry)).toEqual(expected);
+  });
+
+  it.each(['https://status.internal/', '127.0.0.1:0', '127.0.0.1:70000', 'host:port', '[nothost]:80', ':80', 'a b', ''])('refuses %o', (entry) => {
+    expect(parseAllowedHost(entry)).toBeNull();
+  });
+
+  it('allows exactly the host and port named, never the host on every port', () => {
+    expect(isAllowedHost('127.0.0.1', ['127.0.0.1:18080'], 18080)).toBe(true);
+    expect(isAllowedHost('127.0.0.1', ['127.0.0.1:18080'], 18081)).toBe(false);
+    expect(isAllowedHost('127.0.0.1', ['127.0.0.1:18080'])).toBe(false);
+    expect(checkUrlSyntax('http://127.0.0.1:18080/', ['127.0.0.1:18080']).ok).toBe(true);
+    expect(checkUrlSyntax('http://127.0.0.1:9999/', ['127.0.0.1:18080']).ok).toBe(false);
+    expect(checkUrlSyntax('https://[::1]/', ['[::1]:443']).ok).toBe(true);
   });
 });

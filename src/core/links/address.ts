@@ -117,13 +117,58 @@ export function normalizeHost(host: string): string {
   }
 }
 
-const normalizedLists = new WeakMap<string[], Set<string>>();
+/** One `links.allow_hosts` entry: a host, and the one port it is allowed on, or null for every port. */
+export interface AllowedHost {
+  host: string;
+  port: number | null;
+}
 
-export function isAllowedHost(host: string, allowHosts: string[]): boolean {
+/**
+ * Reads an allow_hosts entry: `status.internal`, `127.0.0.1`, `::1`, or with a port
+ * `127.0.0.1:8080`, `[::1]:8080`. Null when it is not a host (a URL, a path, a bad port).
+ */
+export function parseAllowedHost(entry: string): AllowedHost | null {
+  const text = entry.trim();
+  if (text === '' || /[\s/?#@\\]/.test(text)) return null;
+  let host = text;
+  let port: string | null = null;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  if (bracketed) {
+    [, host, port = null] = bracketed;
+    if (!net.isIPv6(bareHost(host))) return null;
+  } else if (text.split(':').length === 2) {
+    [host, port] = text.split(':');
+    if (!/^\d+$/.test(port) || host === '') return null;
+  } else if (text.includes(':') && !net.isIPv6(bareHost(text))) {
+    return null;
+  }
+  const portNumber = port === null ? null : Number(port);
+  if (portNumber !== null && (portNumber < 1 || portNumber > 65_535)) return null;
+  try {
+    new URL(`http://${net.isIPv6(bareHost(host)) ? `[${bareHost(host)}]` : host}/`);
+  } catch {
+    return null;
+  }
+  return { host: normalizeHost(host), port: portNumber };
+}
+
+/** The port a URL connects to: the one written, else its scheme's default. */
+export function urlPort(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+const parsedLists = new WeakMap<string[], AllowedHost[]>();
+
+/**
+ * Whether `host` (on `port`) is exempt from the address guard. An entry with a port allows that
+ * port only; without a known port only entries without one match, so nothing is widened.
+ */
+export function isAllowedHost(host: string, allowHosts: string[], port?: number): boolean {
   if (allowHosts.length === 0) return false;
-  let allowed = normalizedLists.get(allowHosts);
-  if (!allowed) normalizedLists.set(allowHosts, (allowed = new Set(allowHosts.map(normalizeHost))));
-  return allowed.has(normalizeHost(host));
+  let allowed = parsedLists.get(allowHosts);
+  if (!allowed) parsedLists.set(allowHosts, (allowed = allowHosts.map(parseAllowedHost).filter((entry): entry is AllowedHost => entry !== null)));
+  const wanted = normalizeHost(host);
+  return allowed.some((entry) => entry.host === wanted && (entry.port === null || entry.port === port));
 }
 
 export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
@@ -151,7 +196,7 @@ export function checkUrlSyntax(raw: string, allowHosts: string[]): UrlVerdict {
 
 /** Why a URL's host is off limits before any DNS (`localhost`, a literal private IP), or null. */
 export function hostBlockReason(url: URL, allowHosts: string[]): string | null {
-  if (isAllowedHost(url.hostname, allowHosts)) return null;
+  if (isAllowedHost(url.hostname, allowHosts, urlPort(url))) return null;
   const host = bareHost(url.hostname);
   if (host === 'localhost' || host.endsWith('.localhost')) return `${host} is a loopback name`;
   return blockedAddressReason(host);

@@ -2,7 +2,7 @@
 // other host names go through a fake resolver, and blocked addresses are refused before connecting.
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, LINK_DEFAULTS, type LinkCheckOptions } from './check.js';
+import { abortableWait, checkLinks, LINK_DEFAULTS, type LinkCheckOptions } from './check.js';
 import { closedPort, startTestServer, type TestServer } from './__fixtures__/server.js';
 import { guardedLookup, type Resolver } from './guard.js';
 import { HostLimiter } from './limiter.js';
@@ -105,11 +105,12 @@ describe('checkLinks against a loopback server', () => {
   });
 
   it('waits as long as Retry-After asks on 429, then retries', async () => {
-    const started = performance.now();
-    const result = await check('/busy');
+    const waits: number[] = [];
+    const result = await check('/busy', { wait: async (ms) => void waits.push(ms) });
     expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
     expect(result.requests.map((r) => r.status)).toEqual([429, 200]);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    // The server said `Retry-After: 1`: one wait of exactly that, instead of the backoff.
+    expect(waits).toEqual([1_000]);
   });
 
   it('does not wait for a Retry-After beyond the cap, and says so', async () => {
@@ -119,12 +120,18 @@ describe('checkLinks against a loopback server', () => {
     expect(describeOutcome(result)).toBe('429 Too Many Requests; asked to retry after 3600 s, longer than Vigil waits');
   });
 
-  it('times out a response slower than the timeout, retrying it', async () => {
-    const result = await check('/slow', { timeoutMs: 300, retries: 1 });
+  it('times out a response that never comes, and retries a timeout only once', async () => {
+    // retries: 2 would allow three attempts; a timeout gets one retry, since each costs a whole timeout.
+    const result = await check('/hang', { timeoutMs: 300, retries: 2 });
     expect(result.outcome).toEqual({ kind: 'timeout', afterMs: 300 });
     expect(result.requests.map((r) => r.failure)).toEqual(['timeout', 'timeout']);
     expect(describeOutcome(result)).toBe('timeout after 300 ms (2 attempts)');
     expect(describeOutcome({ ...result, requests: [result.requests[0]], outcome: { kind: 'timeout', afterMs: 10_000 } })).toBe('timeout after 10 s');
+  });
+
+  it('still retries a 5xx twice: only timeouts are limited to one retry', async () => {
+    const result = await check('/always-500', { retries: 2, timeoutRetries: 0 });
+    expect(result.requests).toHaveLength(3);
   });
 
   it('reports connection refused on a closed port', async () => {
@@ -158,6 +165,9 @@ describe('checkLinks against a loopback server', () => {
         dispatcher,
         request,
         limiter: new HostLimiter(16, 2),
+        budget: new AbortController().signal,
+        budgetReason: () => 'unused',
+        wait: abortableWait,
       });
       expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
       const closed = await Promise.race([server.endless.closed.then(() => true), new Promise((r) => setTimeout(() => r(false), 2_000))]);
@@ -238,10 +248,11 @@ describe('the address guard', () => {
 
 describe('scheduling', () => {
   it('keeps at most 2 requests in flight to one host, and uses both', async () => {
-    const urls = Array.from({ length: 8 }, (_, i) => `${server.base}/slow-host/${i}`);
+    // The server answers /pair/ requests only once two are in at once (see the fixture).
+    const urls = Array.from({ length: 8 }, (_, i) => `${server.base}/pair/${i}`);
     const results = await checkLinks(urls, options({ concurrency: 16 }));
     expect(results.every((r) => r.outcome.kind === 'ok')).toBe(true);
-    expect(server.peak.get('/slow-host')).toBe(2);
+    expect(server.peak.get('/pair')).toBe(2);
   });
 
   it('keeps to the global concurrency', async () => {
@@ -260,5 +271,59 @@ describe('scheduling', () => {
     await checkLinks([`${server.base}/ok`, `${server.base}/missing`], options({ onProgress: (p) => seen.push(p) }));
     expect(seen.at(-1)).toEqual({ done: 2, total: 2, inFlight: 0, failures: 1 });
     expect(Math.max(...seen.map((p) => p.inFlight))).toBeGreaterThan(0);
+  });
+});
+
+describe('the total budget', () => {
+  it('reports every URL it did not get to as not checked, sending nothing for them', async () => {
+    const stop = new AbortController();
+    const urls = [`${server.base}/ok`, `${server.base}/missing`, `${server.base}/chain/1`];
+    const before = server.log.length;
+    // Concurrency 1 and a stop right after the first result: an exact point, no clock involved.
+    const results = await checkLinks(urls, options({ concurrency: 1, perHost: 1, stop: stop.signal, onProgress: (p) => p.done === 1 && stop.abort() }));
+    expect(results.map((r) => r.outcome.kind)).toEqual(['ok', 'unchecked', 'unchecked']);
+    expect(results[1].requests).toEqual([]);
+    expect(server.log.length - before).toBe(1);
+    expect(describeOutcome(results[1])).toBe('not checked: the network check was stopped first');
+    expect(ruleForOutcome(results[1].outcome)).toBe('status-page-dead');
+  });
+
+  it('ends a request still waiting when the budget runs out, long before its timeout', async () => {
+    const [result] = await checkLinks([`${server.base}/hang`], options({ timeoutMs: 600_000, budgetMs: 200 }));
+    expect(result.outcome).toEqual({ kind: 'unchecked', reason: 'the network check used up its 200 ms budget first (links.budget in the config)' });
+    expect(result.requests.map((r) => r.failure)).toEqual(['unchecked']);
+  });
+
+  it('does not sit out a backoff past the budget', async () => {
+    const stop = new AbortController();
+    const waits: number[] = [];
+    const [result] = await checkLinks(
+      [`${server.base}/always-500`],
+      options({ stop: stop.signal, wait: async (ms) => {
+        waits.push(ms);
+        stop.abort();
+      } }),
+    );
+    expect(waits).toHaveLength(1);
+    expect(result.outcome.kind).toBe('unchecked');
+    expect(result.requests.map((r) => r.status)).toEqual([503]);
+  });
+});
+
+describe('allow_hosts with a port', () => {
+  it('allows that port only: the same host on another port stays blocked', async () => {
+    const exact = await check('/ok', { allowHosts: [`127.0.0.1:${server.port}`] });
+    expect(exact.outcome).toEqual({ kind: 'ok', status: 200 });
+    const before = server.log.length;
+    const otherPort = await check('/ok', { allowHosts: [`127.0.0.1:${server.port + 1}`] });
+    expect(otherPort.outcome).toMatchObject({ kind: 'blocked', hop: 0, reason: '127.0.0.1 is a loopback address' });
+    expect(server.log.length).toBe(before);
+  });
+
+  it('applies the port after DNS too: a name that resolves to an allowed address on another port is refused', async () => {
+    const allowed = await check(`http://ok.example.test:${server.port}/ok`, { allowHosts: [`127.0.0.1:${server.port}`] });
+    expect(allowed.outcome).toEqual({ kind: 'ok', status: 200 });
+    const refused = await check(`http://ok.example.test:${server.port}/ok`, { allowHosts: ['127.0.0.1:1'] });
+    expect(refused.outcome).toMatchObject({ kind: 'blocked', reason: 'resolves to 127.0.0.1 (loopback)' });
   });
 });

@@ -1,12 +1,13 @@
 // Network checks for status pages: each distinct URL once, under a global and a per-host limit,
 // reported at every place it appears. Off-limits hops become `status-page-url`, failures `status-page-dead`.
+import type { buildConnector as BuildConnector } from 'undici';
 import type { VigilConfig } from '../config/types.js';
 import type { Finding, CheckedDocument } from '../types.js';
 import { extractStatusPages, type LinkTarget } from './extract.js';
 import { guardedLookup, type Resolver } from './guard.js';
 import { forEachByHost, HostLimiter } from './limiter.js';
 import { probeUrl } from './probe.js';
-import { describeOutcome, ruleForOutcome, type LinkResult } from './status.js';
+import { describeOutcome, formatDuration, ruleForOutcome, type LinkResult } from './status.js';
 
 export interface LinkProgress {
   done: number;
@@ -23,8 +24,16 @@ export interface LinkCheckOptions {
   perHost: number;
   maxRedirects: number;
   retries: number;
+  /** Retries that may follow a timeout (each costs a whole timeout). */
+  timeoutRetries: number;
   backoffMs: number;
   maxRetryAfterMs: number;
+  /** The whole network check's time; URLs not finished by then are reported as not checked. */
+  budgetMs: number;
+  /** Ends the check early, like a spent budget (a caller's Ctrl-C; tests, to stop at an exact point). */
+  stop?: AbortSignal;
+  /** Waits out a backoff or a Retry-After; tests record the waits instead of sleeping. */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** DNS; tests inject a fake so no real query is made. */
   resolve?: Resolver;
   userAgent: string;
@@ -35,8 +44,10 @@ export const LINK_DEFAULTS = {
   perHost: 2,
   maxRedirects: 5,
   retries: 2,
+  timeoutRetries: 1,
   backoffMs: 500,
   maxRetryAfterMs: 30_000,
+  budgetMs: 120_000,
   userAgent: 'vigil-status-page-check/1',
 } as const;
 
@@ -46,8 +57,23 @@ export function linkOptions(config: VigilConfig, overrides: Partial<LinkCheckOpt
     timeoutMs: config.links.timeoutMs,
     concurrency: config.links.concurrency,
     allowHosts: config.links.allowHosts,
+    budgetMs: config.links.budgetMs ?? LINK_DEFAULTS.budgetMs,
     ...overrides,
   };
+}
+
+/** setTimeout that ends early when `signal` fires. */
+export function abortableWait(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Checks each URL (give them distinct) and returns one result per URL, in the same order. */
@@ -59,16 +85,38 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
   };
   const limiter = new HostLimiter(options.concurrency, options.perHost, report);
   // Loaded here, not at the top: offline checks and the site build never need the HTTP client.
-  const { Agent, request } = await import('undici');
+  const { Agent, buildConnector, request } = await import('undici');
+  // One connector per port, so the guard after DNS knows the port an allow_hosts entry may name.
+  const connectors = new Map<number, BuildConnector.connector>();
   const dispatcher = new Agent({
     connections: options.perHost,
     pipelining: 1,
     keepAliveTimeout: 4_000,
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
-    connect: { timeout: options.timeoutMs, lookup: guardedLookup(options.allowHosts, options.resolve) },
+    connect: (target, callback) => {
+      const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+      let connector = connectors.get(port);
+      if (!connector) {
+        connector = buildConnector({ timeout: options.timeoutMs, lookup: guardedLookup(options.allowHosts, options.resolve, port) });
+        connectors.set(port, connector);
+      }
+      connector(target, callback);
+    },
   });
-  const settings = { ...options, dispatcher, request, limiter };
+  // One signal for "stop now": the budget's own timer, or the caller's stop.
+  const budgetController = new AbortController();
+  let budgetSpent = false;
+  const budgetTimer = setTimeout(() => {
+    budgetSpent = true;
+    budgetController.abort();
+  }, options.budgetMs);
+  const onStop = (): void => budgetController.abort();
+  if (options.stop?.aborted) onStop();
+  options.stop?.addEventListener('abort', onStop, { once: true });
+  const budgetReason = (): string =>
+    budgetSpent ? `the network check used up its ${formatDuration(options.budgetMs)} budget first (links.budget in the config)` : 'the network check was stopped first';
+  const settings = { ...options, dispatcher, request, limiter, budget: budgetController.signal, budgetReason, wait: options.wait ?? abortableWait };
   const results: LinkResult[] = new Array(urls.length);
   const parsed = urls.map((raw) => ({ raw, url: URL.parse(raw) }));
   try {
@@ -85,6 +133,8 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
     });
     return results;
   } finally {
+    clearTimeout(budgetTimer);
+    options.stop?.removeEventListener('abort', onStop);
     await dispatcher.destroy().catch(() => undefined);
   }
 }

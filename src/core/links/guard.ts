@@ -31,9 +31,9 @@ export class BlockedAddressError extends Error {
  * A `net.connect` lookup that resolves through `resolve` and fails when any address is off limits
  * (one bad address is enough: the connection could land on it). Honours `options.all` and
  * `options.family`, which Node's happy-eyeballs connect uses. Allowed hosts, and addresses listed in
- * `allowHosts`, pass.
+ * `allowHosts`, pass; `port` is where the connection goes, for entries that allow one port only.
  */
-export function guardedLookup(allowHosts: string[], resolve: Resolver = systemResolver): LookupFunction {
+export function guardedLookup(allowHosts: string[], resolve: Resolver = systemResolver, port?: number): LookupFunction {
   return (hostname, options, callback) => {
     const done = callback as (error: NodeJS.ErrnoException | null, address: string | ResolvedAddress[], family?: number) => void;
     resolve(bareHost(hostname)).then(
@@ -45,9 +45,9 @@ export function guardedLookup(allowHosts: string[], resolve: Resolver = systemRe
           done(error, '');
           return;
         }
-        if (!isAllowedHost(hostname, allowHosts)) {
+        if (!isAllowedHost(hostname, allowHosts, port)) {
           for (const entry of addresses) {
-            const kind = isAllowedHost(entry.address, allowHosts) ? null : classifyAddress(entry.address);
+            const kind = isAllowedHost(entry.address, allowHosts, port) ? null : classifyAddress(entry.address);
             if (kind) {
               done(new BlockedAddressError(hostname, entry.address, kind), '');
               return;

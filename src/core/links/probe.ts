@@ -1,5 +1,7 @@
 // Checks one URL: HEAD (GET when HEAD is refused), redirects one hop at a time with the guard
-// re-applied at each, retries with backoff on 429, 5xx, timeouts and resets.
+// re-applied at each, retries with backoff on 429, 5xx and resets, and a timeout at most once
+// (a host that did not answer in time rarely answers the third time; lychee retries as sparingly).
+// Everything stops when the run's budget signal fires: what was not finished is `unchecked`.
 import type { Dispatcher, request as undiciRequest } from 'undici';
 import { hostBlockReason } from './address.js';
 import { BlockedAddressError } from './guard.js';
@@ -16,6 +18,14 @@ export interface ProbeSettings {
   maxRedirects: number;
   /** Retries after the first attempt. */
   retries: number;
+  /** Of those, how many may follow a timeout: each one costs a whole timeout. */
+  timeoutRetries: number;
+  /** Fires when the network check's total budget is spent (or the run is stopped). */
+  budget: AbortSignal;
+  /** Why `budget` fired, for the URLs it left unchecked. */
+  budgetReason: () => string;
+  /** Waits `ms` (a backoff, a Retry-After); resolves early when `signal` fires. Tests record the waits instead. */
+  wait: (ms: number, signal: AbortSignal) => Promise<void>;
   /** First backoff delay; doubles each retry. */
   backoffMs: number;
   /** The longest `Retry-After` Vigil waits; a longer one ends the check with the answer it got. */
@@ -91,6 +101,7 @@ function hopBlock(url: URL, allowHosts: string[]): string | null {
 
 async function askWithRetries(url: URL, settings: ProbeSettings, log: LinkRequest[]): Promise<Answer> {
   let method: 'HEAD' | 'GET' = 'HEAD';
+  let timeoutRetries = 0;
   for (let retry = 0; ; ) {
     const answer = await askOnce(url, method, settings, log);
     if (answer.kind === 'response' && method === 'HEAD' && (answer.status === 405 || answer.status === 501)) {
@@ -98,14 +109,20 @@ async function askWithRetries(url: URL, settings: ProbeSettings, log: LinkReques
       continue;
     }
     if (!isRetryable(answer) || retry >= settings.retries) return answer;
+    if (answer.kind === 'failure' && answer.outcome.kind === 'timeout' && timeoutRetries++ >= settings.timeoutRetries) return answer;
     let delay = settings.backoffMs * 2 ** retry * (1 + Math.random() * 0.2);
     if (answer.kind === 'response' && answer.retryAfterMs !== null) {
       if (answer.retryAfterMs > settings.maxRetryAfterMs) return answer;
       delay = Math.max(answer.retryAfterMs, 0);
     }
     retry++;
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await settings.wait(delay, settings.budget);
+    if (settings.budget.aborted) return unchecked(settings);
   }
+}
+
+function unchecked(settings: ProbeSettings): Answer {
+  return { kind: 'failure', outcome: { kind: 'unchecked', reason: settings.budgetReason() } };
 }
 
 function isRetryable(answer: Answer): boolean {
@@ -115,15 +132,23 @@ function isRetryable(answer: Answer): boolean {
 
 /** One request under the limits and a timeout; the body of a GET is dropped unread. */
 async function askOnce(url: URL, method: 'HEAD' | 'GET', settings: ProbeSettings, log: LinkRequest[]): Promise<Answer> {
+  if (settings.budget.aborted) return unchecked(settings);
+  const release = await settings.limiter.acquire(url.hostname);
+  // The slot may have come after the budget ran out: then no request is sent at all.
+  if (settings.budget.aborted) {
+    release();
+    return unchecked(settings);
+  }
   const entry: LinkRequest = { method, url: url.href };
   log.push(entry);
-  const release = await settings.limiter.acquire(url.hostname);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, settings.timeoutMs);
+  const stop = (): void => controller.abort();
+  settings.budget.addEventListener('abort', stop, { once: true });
   try {
     const response = await settings.request(url, {
       dispatcher: settings.dispatcher,
@@ -142,11 +167,16 @@ async function askOnce(url: URL, method: 'HEAD' | 'GET', settings: ProbeSettings
       retryAfterMs: parseRetryAfter(header(response.headers['retry-after'])),
     };
   } catch (error) {
-    const outcome = timedOut ? ({ kind: 'timeout', afterMs: settings.timeoutMs } as const) : classifyError(error, settings.timeoutMs);
+    const outcome = timedOut
+      ? ({ kind: 'timeout', afterMs: settings.timeoutMs } as const)
+      : settings.budget.aborted
+        ? ({ kind: 'unchecked', reason: settings.budgetReason() } as const)
+        : classifyError(error, settings.timeoutMs);
     entry.failure = outcome.kind;
     return { kind: 'failure', outcome };
   } finally {
     clearTimeout(timer);
+    settings.budget.removeEventListener('abort', stop);
     release();
   }
 }

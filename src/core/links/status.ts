@@ -14,6 +14,8 @@ export type LinkOutcome =
   | { kind: 'redirect-invalid'; location: string }
   /** Off limits: the URL itself or a redirect hop (`hop` > 0), judged before connecting. */
   | { kind: 'blocked'; url: string; hop: number; reason: string }
+  /** Never finished: the network check's total budget ran out first (`reason` says which). */
+  | { kind: 'unchecked'; reason: string }
   | { kind: 'error'; message: string };
 
 export type LinkKind = LinkOutcome['kind'];
@@ -39,7 +41,10 @@ export interface LinkResult {
   elapsedMs: number;
 }
 
-/** The rule a failed check belongs to: an off-limits hop is a URL problem, anything else a dead page. */
+/**
+ * The rule a failed check belongs to: an off-limits hop is a URL problem, anything else a dead
+ * page. A page left unchecked when the budget ran out is reported too, never passed in silence.
+ */
 export function ruleForOutcome(outcome: LinkOutcome): 'status-page-url' | 'status-page-dead' | null {
   if (outcome.kind === 'ok') return null;
   return outcome.kind === 'blocked' ? 'status-page-url' : 'status-page-dead';
@@ -89,6 +94,8 @@ export function describeOutcome(result: LinkResult): string {
       return `redirect to an invalid location "${outcome.location}"${via}`;
     case 'blocked':
       return outcome.hop === 0 ? `blocked: ${outcome.reason}` : `redirect to ${outcome.url} blocked: ${outcome.reason}`;
+    case 'unchecked':
+      return `not checked: ${outcome.reason}`;
     case 'error':
       return `${outcome.message}${via}`;
   }

@@ -26,6 +26,7 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
   let markClosed: () => void = () => undefined;
   const endless = { bytes: 0, closed: new Promise<void>((resolve) => (markClosed = resolve)) };
   let base = '';
+  const pairWaiting: http.ServerResponse[] = [];
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -54,6 +55,25 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
     if (path === '/slow') {
       const timer = setTimeout(() => send(200), 3_000);
       res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    if (path === '/hang') return; // never answers: only a timeout (or the budget) ends the request
+    if (path.startsWith('/pair/')) {
+      // Held until two requests are in at once, then both answered: the test sees the overlap
+      // itself rather than hoping two requests arrive within a fixed delay. A lone request is
+      // answered after 5 s so a checker that never overlaps fails the test instead of hanging it.
+      const held = (active.get('/pair') ?? 0) + 1;
+      active.set('/pair', held);
+      peak.set('/pair', Math.max(peak.get('/pair') ?? 0, held));
+      pairWaiting.push(res);
+      const answer = (): void => {
+        for (const waiting of pairWaiting.splice(0)) {
+          active.set('/pair', (active.get('/pair') ?? 1) - 1);
+          waiting.writeHead(200).end();
+        }
+      };
+      if (pairWaiting.length >= 2) answer();
+      else setTimeout(answer, 5_000).unref();
       return;
     }
     if (path === '/reset') return req.socket.destroy();
