@@ -17,7 +17,7 @@ export interface HistoryFacts {
   problem: string | null;
   /** Commits since the earliest `last_reviewed` of a document with `covers`, newest first. */
   commits: Commit[];
-  /** Files Git tracks, relative to the repository root; null when unknown. */
+  /** Files in the work tree that Git tracks or would (not ignored), relative to the repository root; null when unknown. */
   tracked: Set<string> | null;
   /** Document path (as in diagnostics) → its path relative to the repository root. */
   repoPaths: Map<string, string>;
@@ -85,7 +85,8 @@ export function readHistory(docs: CheckedDocument[], options: HistoryOptions): H
     if (history.ok) facts.commits = history.commits;
     else facts.problem = `git log failed (${history.message}): covered files cannot be checked for changes`;
   }
-  const listed = gitText(root, ['ls-files', '-z']);
+  // Files not yet committed count as existing: a document and the file it covers are often added together.
+  const listed = gitText(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
   if (listed.ok) facts.tracked = new Set(listed.text.split('\0').filter(Boolean));
   return facts;
 }
