@@ -126,7 +126,7 @@ describe('vigil new', () => {
     expect(result.stdout).toMatch(/Usage: vigil new <type> <title/);
   });
 
-  it.each(['../escape/**', 'runbooks/../../escape/**', '../../../../../../tmp/vigil-new-escape/**'])(
+  it.each(['../escape/**', 'runbooks/../../escape/**', '../../escape/**', '/abs/escape/**'])(
     'never writes outside the content folder when "types" says %s',
     async (pattern) => {
       const repo = freshRepo(`types:\n  ${JSON.stringify(pattern)}: runbook\n`);
@@ -134,8 +134,9 @@ describe('vigil new', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/points outside the content folder; vigil new writes only inside it/);
       expect(existsSync(path.join(repo, 'escape'))).toBe(false);
+      // Two levels up from content/ is outside the temporary repository altogether.
       expect(existsSync(path.join(path.dirname(repo), 'escape'))).toBe(false);
-      expect(existsSync('/tmp/vigil-new-escape')).toBe(false);
+      expect(existsSync(path.join(repo, 'abs'))).toBe(false);
     },
   );
 

@@ -12,29 +12,62 @@ import { buildCli, repo, runVigil } from './__fixtures__/cli.js';
 const Ajv = ajvDraft04Module.default.default;
 const addFormats = addFormatsModule.default.default;
 
-const schema = JSON.parse(readFileSync('/work/shared/testdata/sarif-schema-2.1.0.json', 'utf8'));
+// The OASIS SARIF 2.1.0 schema (errata 01), kept in the repository so the suite runs from a clone alone.
+const SCHEMA_FILE = path.join(import.meta.dirname, '__fixtures__/sarif-schema-2.1.0.json');
+const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { id: string };
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateSarif = ajv.compile(schema);
 
-interface SarifLog {
-  version: string;
-  runs: Array<{
-    tool: { driver: { name: string; rules: Array<{ id: string; shortDescription: { text: string }; helpUri?: string; defaultConfiguration: { level: string } }> } };
-    results: Array<{
-      ruleId: string;
-      ruleIndex: number;
-      level: string;
-      message: { text: string };
-      locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }>;
-    }>;
-  }>;
+// The parts of SARIF these tests read, named as in @types/sarif (Log, Run, ReportingDescriptor,
+// Result), which is not a dependency yet: once it is, `import type * as Sarif from 'sarif'`
+// replaces these declarations.
+declare namespace Sarif {
+  type Level = 'none' | 'note' | 'warning' | 'error';
+  interface ReportingDescriptor {
+    id: string;
+    name?: string;
+    shortDescription: { text: string };
+    fullDescription?: { text: string };
+    help?: { text: string; markdown?: string };
+    helpUri?: string;
+    defaultConfiguration: { level: Level };
+    properties?: { tags?: string[] };
+  }
+  interface PhysicalLocation {
+    artifactLocation: { uri: string; uriBaseId: string };
+    region: { startLine: number; startColumn: number };
+  }
+  interface Result {
+    ruleId: string;
+    ruleIndex: number;
+    level: Level;
+    message: { text: string };
+    locations: Array<{ physicalLocation: PhysicalLocation }>;
+  }
+  interface Run {
+    tool: { driver: { name: string; version?: string; informationUri?: string; rules: ReportingDescriptor[] } };
+    results: Result[];
+  }
+  interface Log {
+    $schema?: string;
+    version: '2.1.0';
+    runs: Run[];
+  }
 }
+type SarifLog = Sarif.Log;
 
 function expectValid(log: unknown): void {
   const valid = validateSarif(log);
   expect(valid ? [] : validateSarif.errors).toEqual([]);
 }
+
+describe('the SARIF schema the tests validate against', () => {
+  it('is the OASIS 2.1.0 schema, read from the repository', () => {
+    expect(path.relative(repo, SCHEMA_FILE).startsWith('..')).toBe(false);
+    expect(schema.id).toBe('https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
+  });
+});
 
 describe('vigil check --format sarif', () => {
   let project: string;
@@ -61,7 +94,7 @@ describe('vigil check --format sarif', () => {
     expect(log.version).toBe('2.1.0');
     // The validator is not a rubber stamp: Vigil's own severity word is not a SARIF level.
     const broken = structuredClone(log);
-    broken.runs[0].results[0].level = 'warn';
+    (broken.runs[0].results[0] as { level: string }).level = 'warn';
     expect(validateSarif(broken)).toBe(false);
   });
 
