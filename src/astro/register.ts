@@ -3,7 +3,7 @@
 import type { DocumentRecord, IsoDate } from '../core/index.js';
 import { toCsv } from '../core/csv.js';
 
-export const REGISTER_COLUMNS = ['id', 'title', 'type', 'owner', 'status', 'version', 'last_reviewed', 'next_review', 'expires', 'controls', 'path'] as const;
+export const REGISTER_COLUMNS = ['id', 'title', 'type', 'owner', 'status', 'version', 'last_reviewed', 'reviewed_by', 'content_changed', 'next_review', 'expires', 'controls', 'path'] as const;
 
 export function sortForRegister(records: readonly DocumentRecord[]): DocumentRecord[] {
   return [...records].sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug));
@@ -18,6 +18,8 @@ export function registerCsv(records: readonly DocumentRecord[]): string {
     record.status,
     record.version,
     record.last_reviewed,
+    record.reviewed_by,
+    record.content_changed,
     record.next_review,
     record.expires,
     record.controls.join(' '),
@@ -29,7 +31,7 @@ export function registerCsv(records: readonly DocumentRecord[]): string {
 export interface RegisterJson {
   /** The day the statuses were judged for. */
   now: IsoDate;
-  documents: Array<Pick<DocumentRecord, 'id' | 'title' | 'type' | 'owner' | 'status' | 'lifecycle' | 'version' | 'last_reviewed' | 'review_cycle' | 'next_review' | 'expires' | 'controls'> & { path: string; url: string }>;
+  documents: Array<Pick<DocumentRecord, 'id' | 'title' | 'type' | 'owner' | 'status' | 'lifecycle' | 'version' | 'last_reviewed' | 'reviewed_by' | 'content_changed' | 'review_cycle' | 'next_review' | 'expires' | 'controls'> & { path: string; url: string }>;
 }
 
 export function registerJson(records: readonly DocumentRecord[], now: IsoDate, urlFor: (record: DocumentRecord) => string): RegisterJson {
@@ -44,6 +46,8 @@ export function registerJson(records: readonly DocumentRecord[], now: IsoDate, u
       lifecycle: record.lifecycle,
       version: record.version,
       last_reviewed: record.last_reviewed,
+      reviewed_by: record.reviewed_by,
+      content_changed: record.content_changed,
       review_cycle: record.review_cycle,
       next_review: record.next_review,
       expires: record.expires,

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { registerCsv, registerJson } from '../../astro/register.js';
 import { defaultConfig } from '../config/load.js';
 import type { VigilConfig } from '../config/types.js';
 import { checkDocuments } from '../engine.js';
@@ -256,6 +257,11 @@ describe('content last changed in Git', () => {
     repo.commit('2026-05-10', 'move it');
     ({ run } = await check(repo.dir));
     expect(run.documents.map((d) => [d.relPath, d.content_changed, d.reviewed_by])).toEqual([['payments/pay.md', '2026-03-10', 'Jo']]);
+    // The register's downloads carry both, beside the review date.
+    const [header, row] = registerCsv(run.documents).split('\r\n');
+    const cells = Object.fromEntries(header.split(',').map((column, index) => [column, row.split(',')[index]]));
+    expect(cells).toMatchObject({ last_reviewed: '2026-04-10', reviewed_by: 'Jo', content_changed: '2026-03-10' });
+    expect(registerJson(run.documents, '2026-06-01', () => '/').documents[0]).toMatchObject({ reviewed_by: 'Jo', content_changed: '2026-03-10' });
   });
 
   it('is null for a file Git does not track', async () => {
