@@ -263,6 +263,8 @@ describe('the compiled CLI on the bad-input folder', () => {
     mkdirSync(path.join(build, 'bin'));
     cpSync(path.join(REPO, 'bin/vigil.js'), bin);
     cpSync(path.join(REPO, 'package.json'), path.join(build, 'package.json'));
+    // The built-in schemas ship beside dist/, as in the package.
+    cpSync(path.join(REPO, 'schemas'), path.join(build, 'schemas'), { recursive: true });
     writeFileSync(
       peakProbe,
       "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.VIGIL_PEAK_FILE, String(process.resourceUsage().maxRSS)));\n",
