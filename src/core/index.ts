@@ -20,3 +20,6 @@ export { buildCoverage, allControls, type ControlsCoverage, type CatalogueCovera
 export { buildSoa, soaCsv, describeSoaDocument, SOA_COLUMNS, type Soa, type SoaRow, type SoaDocument } from './controls/soa.js';
 export { controlVerdict, CONTROL_VERDICTS, VERDICT_LABELS, type ControlVerdict } from './controls/verdict.js';
 export type { Catalogue, Control, ControlExclusion, ControlsConfig } from './controls/types.js';
+export { ChangedSinceError, type HistoryFacts } from './history/facts.js';
+export { loadAlertRules, type AlertSet } from './alerts/load.js';
+export { parseAlertRules, type AlertRule, type AlertFile } from './alerts/parse.js';
