@@ -25,7 +25,9 @@ function place(file) {
   return target;
 }
 
-rmSync(dist, { recursive: true, force: true });
+// `--clean` (npm pack) starts from nothing, so no file of an older build ships; the test run
+// builds in place, because other test processes may be running the CLI from dist/ meanwhile.
+if (process.argv.includes('--clean')) rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
 // Rule docs: read by the site's /rules/ pages and SARIF's help text.

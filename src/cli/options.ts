@@ -58,6 +58,10 @@ export interface DocumentFlags {
   config?: string;
   paths: string[];
   offline: boolean;
+  /** `--ignore-pattern` globs, beside the config's `exclude`. */
+  ignorePatterns?: string[];
+  /** Report paths that do not exist in `result.missing` instead of stopping (check). */
+  allowMissing?: boolean;
   onLinkProgress?: (progress: LinkProgress) => void;
 }
 
@@ -65,9 +69,10 @@ export interface DocumentFlags {
 export async function readDocuments(flags: DocumentFlags, io: CliIo): Promise<{ today: IsoDate; config: VigilConfig; result: CheckRun }> {
   const today = resolveToday(flags.now, io);
   const config = await resolveConfig(flags.config, io);
+  if (flags.ignorePatterns?.length) config.exclude = [...config.exclude, ...flags.ignorePatterns];
   const workers = resolveWorkers(io);
   const result = await checkDocuments({ cwd: io.cwd, config, today, paths: flags.paths, offline: flags.offline, workers, onLinkProgress: flags.onLinkProgress });
-  if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
+  if (result.missing.length > 0 && !flags.allowMissing) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
   return { today, config, result };
 }
 

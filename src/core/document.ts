@@ -125,10 +125,11 @@ function generatorKeysFor(config: VigilConfig): Set<string> {
 
 /**
  * On a generator's site, a page that carries none of Vigil's fields (a splash page, a guide)
- * is published but not judged. Without a preset every file under the content folders is a document.
+ * is published but not judged, wherever it sits (a type by path alone does not make it a document).
+ * Without a preset every file under the content folders is a document.
  */
-function isJudged(fields: Record<string, unknown> | null, pathType: string | null, config: VigilConfig): boolean {
-  if (!config.preset || fields === null || pathType !== null) return true;
+function isJudged(fields: Record<string, unknown> | null, config: VigilConfig): boolean {
+  if (!config.preset || fields === null) return true;
   return JUDGED_FIELDS.some((name) => fields[name] !== undefined);
 }
 
@@ -150,8 +151,8 @@ function finish(
   today: IsoDate,
 ): VigilDocument {
   const f = fields ?? {};
+  const judged = isJudged(fields, config);
   const pathType = typeFromPath(location.relPath, config);
-  const judged = isJudged(fields, pathType, config);
   if (fields && judged && f.owner === undefined && config.defaults.owner !== null) fields.owner = config.defaults.owner;
   if (fields && f.type === undefined && pathType) fields.type = pathType;
   const type = asText(f.type);

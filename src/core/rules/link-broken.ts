@@ -11,7 +11,7 @@ export const rule: Rule = {
   description: 'A relative link points at a document, file or heading that does not exist.',
   tags: ['links'],
   scope: 'set',
-  checkSet(docs, { fileExists, pages = [] }) {
+  checkSet(docs, { config, fileExists, pages = [] }) {
     // Pages that are not documents are still link targets.
     const byFile = new Map([...docs, ...pages].map((doc) => [doc.file, doc]));
     // Many documents link to the same few targets: resolve each absolute path once.
@@ -27,12 +27,20 @@ export const rule: Rule = {
       }
       return found;
     };
+    // A Starlight site's links are site paths (/runbooks/db/, ../db/), resolved against its routes.
+    const siteLinks = config.preset === 'starlight' ? siteRoutes([...docs, ...pages], config.site.base) : null;
     const findings: Finding[] = [];
     for (const doc of docs) {
       const folder = path.dirname(doc.file);
       for (const link of doc.body.links) {
-        // Site-absolute links (/runbooks/db/) and external ones are not files in this tree.
-        if (!link.href || EXTERNAL.test(link.href) || link.href.startsWith('/')) continue;
+        if (!link.href || EXTERNAL.test(link.href)) continue;
+        if (siteLinks) {
+          const problem = resolveSiteLink(doc, link.href, siteLinks, config.rootDir, fileExists);
+          if (problem) findings.push({ path: doc.path, line: link.line, column: link.column, message: problem });
+          continue;
+        }
+        // Site-absolute links (/runbooks/db/) are not files in this tree.
+        if (link.href.startsWith('/')) continue;
         const problem = resolveLink(doc, folder, link.href, findDocument, fileExists);
         if (problem) findings.push({ path: doc.path, line: link.line, column: link.column, message: problem });
       }
@@ -67,6 +75,50 @@ function resolveLink(
       return `link "${href}" points at ${targetPath}, which does not exist`;
     }
   }
+  return anchorProblem(doc, target, href, anchor);
+}
+
+interface SiteRoutes {
+  base: string;
+  bySlug: Map<string, CheckedDocument>;
+}
+
+function siteRoutes(pages: CheckedDocument[], base: string): SiteRoutes {
+  return { base: base.endsWith('/') ? base : `${base}/`, bySlug: new Map(pages.map((page) => [page.record.slug, page])) };
+}
+
+/** The route a page is published at: `<base><slug>/`. */
+const routeOf = (doc: CheckedDocument, routes: SiteRoutes): string => `${routes.base}${doc.record.slug ? `${doc.record.slug}/` : ''}`;
+
+/**
+ * A link as the browser follows it from the page's own route (as starlight-links-validator
+ * does): it must land on a page of the site, or on a file in public/, and on a heading there.
+ */
+function resolveSiteLink(doc: CheckedDocument, href: string, routes: SiteRoutes, rootDir: string, fileExists: (file: string) => boolean): string | null {
+  let url: URL;
+  try {
+    url = new URL(href, `https://site.invalid${routeOf(doc, routes)}`);
+  } catch {
+    return `link "${href}" is not a valid URL path`;
+  }
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return `link "${href}" is not a valid URL path`;
+  }
+  const anchor = url.hash ? url.hash.slice(1) : null;
+  if (!`${pathname}/`.startsWith(routes.base)) return `link "${href}" points at ${pathname}, outside the site's base ${routes.base}`;
+  const slug = pathname.slice(routes.base.length).replace(/\/+$/, '').replace(/(^|\/)index(\.html)?$/, '').toLowerCase();
+  const target = routes.bySlug.get(slug);
+  if (!target) {
+    if (/\.[a-z0-9]+$/i.test(pathname) && fileExists(path.join(rootDir, 'public', pathname.slice(routes.base.length)))) return null;
+    return `link "${href}" points at ${pathname}, which is not a page of the site`;
+  }
+  return anchorProblem(doc, target, href, anchor);
+}
+
+function anchorProblem(doc: CheckedDocument, target: CheckedDocument, href: string, anchor: string | null): string | null {
   if (anchor === null || anchor === '') return null;
   let slug = anchor;
   try {

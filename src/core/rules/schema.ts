@@ -43,7 +43,7 @@ function checkFields(doc: VigilDocument, context: RuleContext): Finding[] {
   if (!validate) {
     const where = fieldPosition(doc, '/type');
     const known = schemas.types.join(', ');
-    return [{ ...where, message: `"${label('type')}" is ${JSON.stringify(type)}, which has no schema in ${schemas.folder}: use one of ${known}${typeof type === 'string' ? suggestion(type, schemas.types) : ''}` }];
+    return [{ ...where, message: `"${label('type')}" is ${JSON.stringify(type)}, which has no schema in ${schemas.folder ?? "Vigil's built-in schemas"}: use one of ${known}${typeof type === 'string' ? suggestion(type, schemas.types) : ''}` }];
   }
   if (validate(doc.fields)) return [];
   const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if' && error.keyword !== '$ref');
