@@ -65,7 +65,7 @@ function runbook({ reviewed = '2026-03-01', covers = ['src/payments/**'], id = '
     '    name: Rota',
     '    contact: "#payments-oncall"',
     'covers:',
-    ...covers.map((glob) => `  - ${glob}`),
+    ...covers.map((glob) => `  - ${JSON.stringify(glob)}`), // quoted: a bare `!` starts a YAML tag
     '---',
     '',
     '# Payment retries',
@@ -192,6 +192,18 @@ describe('changed-since-review', () => {
     const { findings } = await check(repo.dir);
     expect(findings.map((f) => [f.line, f.column])).toEqual([[COVERS_LINE + 2, 5]]);
     expect(findings[0].message).toContain('"src/paymnts/retry.ts" matches no file');
+  });
+
+  it('leaves out files a `!glob` entry excludes', async () => {
+    const repo = repository();
+    const covers = ['src/payments/**', '!src/payments/**/*.test.ts'];
+    repo.commit('2026-02-01', 'first', { 'content/runbooks/pay.md': runbook({ covers }), 'src/payments/retry.ts': 'a\n', 'src/payments/retry.test.ts': 'a\n' });
+    repo.commit('2026-04-01', 'tests only', { 'src/payments/retry.test.ts': 'b\n' });
+    expect((await check(repo.dir)).findings).toEqual([]);
+    repo.commit('2026-04-02', 'code too', { 'src/payments/retry.ts': 'b\n', 'src/payments/retry.test.ts': 'c\n' });
+    const { findings } = await check(repo.dir);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(/^covers src\/payments\/retry\.ts, changed/);
   });
 
   it('is silent when turned off', async () => {

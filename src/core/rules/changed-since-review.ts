@@ -23,8 +23,11 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const doc of covering) {
       const own = history.repoPaths.get(doc.path) ?? null;
-      const patterns = doc.record.covers.map((glob) => coverMatcher(glob));
-      const covered = (file: string | null): boolean => file !== null && file !== own && patterns.some((matches) => matches(file));
+      // `!glob` entries take files back out, as in .gitignore: `src/**` then `!src/**/*.test.ts`.
+      const patterns = doc.record.covers.map((glob) => (isExclusion(glob) ? () => false : coverMatcher(glob)));
+      const excluded = doc.record.covers.filter(isExclusion).map((glob) => coverMatcher(glob.trim().slice(1)));
+      const covered = (file: string | null): boolean =>
+        file !== null && file !== own && patterns.some((matches) => matches(file)) && !excluded.some((matches) => matches(file));
       const coveredChange = (change: FileChange): boolean => covered(change.path) || covered(change.from);
       const name = doc.record.id ?? doc.path;
 
@@ -69,6 +72,7 @@ export const rule: Rule = {
 
       if (tracked) {
         doc.record.covers.forEach((glob, index) => {
+          if (isExclusion(glob)) return;
           if (!tracked.some((file) => file !== own && patterns[index](file))) {
             findings.push({
               path: doc.path,
@@ -82,6 +86,8 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+const isExclusion = (glob: string): boolean => glob.trim().startsWith('!');
 
 /**
  * A `covers` entry as a matcher of paths relative to the repository root. A plain path also
