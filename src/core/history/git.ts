@@ -18,7 +18,7 @@ export function runGit(cwd: string, args: string[], input?: string): GitResult {
     cwd,
     input,
     maxBuffer: MAX_OUTPUT_BYTES,
-    env: { ...globalThis.process?.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
     windowsHide: true,
   });
   if (result.error) {
