@@ -166,6 +166,9 @@ describe('changed-since-review', () => {
     expect(findings[0]).toMatchObject({ path: 'content/runbooks/card.md', line: COVERS_LINE });
     expect(findings[0].message).toMatch(/shallow clone/);
     expect(findings[0].message).toContain('fetch-depth: 0');
+    // A pull request's range is not judged on part of the history either: the same one finding.
+    const pr = await check(clone, { changedSince: 'origin/main' });
+    expect(pr.findings.map((f) => f.message)).toEqual([findings[0].message]);
     // Dates from part of the history would be wrong, so none are given.
     expect(run.documents.map((d) => d.content_changed)).toEqual([null, null]);
 
