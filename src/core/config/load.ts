@@ -1,9 +1,10 @@
 // Finds, reads and checks vigil.config.{yaml,yml,json,mjs}. Every problem names the key.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { parseDurationMs, parseWindowDays } from '../dates.js';
+import { parseAllowedHost } from '../links/address.js';
+import { loadConfigModule } from './module.js';
 import { suggestion } from '../didYouMean.js';
 import { RULE_IDS } from '../rules/ids.js';
 import { defaultControlsConfig, readControlsConfig } from '../controls/config.js';
@@ -14,7 +15,7 @@ import { ConfigError, FIELD_NAMES, PRESET_NAMES, type PresetName, type FieldName
 export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigil.config.json', 'vigil.config.mjs'];
 
 const TOP_LEVEL_KEYS = ['preset', 'content', 'include', 'exclude', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site', 'controls', 'alerts'];
-const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts'];
+const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts', 'budget'];
 const SITE_KEYS = ['base', 'title', 'url'];
 
 // Only a runbook needs a section out of the box: whom to call (its frontmatter escalation list
@@ -54,18 +55,15 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Vi
   } else {
     file = CONFIG_FILE_NAMES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate)) ?? null;
   }
-  if (!file) return defaultConfig(cwd);
+  if (!file) return resolveConfig({}, cwd, null);
   const raw = await readConfigFile(file);
   const display = path.relative(cwd, file) || file;
   return resolveConfig(raw, path.dirname(file), file, display);
 }
 
 async function readConfigFile(file: string): Promise<unknown> {
+  if (file.endsWith('.mjs')) return loadConfigModule(file);
   try {
-    if (file.endsWith('.mjs')) {
-      const module = await import(/* @vite-ignore */ pathToFileURL(file).href);
-      return module.default;
-    }
     const text = readFileSync(file, 'utf8');
     if (file.endsWith('.json')) return JSON.parse(text);
     return parseYaml(text, { uniqueKeys: true, schema: 'core' }) ?? {};
@@ -111,7 +109,9 @@ export function resolveConfig(raw: unknown, rootDir: string, file: string | null
   }
   if (raw.warning_window !== undefined) {
     const days = parseWindowDays(raw.warning_window);
-    if (days === null) throw new ConfigError(`${where}: "warning_window" must be a span such as 30d, 4 weeks or P30D, got ${JSON.stringify(raw.warning_window)}`);
+    if (days === null || days > MAX_WARNING_WINDOW_DAYS) {
+      throw new ConfigError(`${where}: "warning_window" must be a span from 0d to 10y, such as 30d, 4 weeks or P30D, got ${JSON.stringify(raw.warning_window)}`);
+    }
     config.warningWindowDays = days;
   }
   if (raw.rules !== undefined) config.rules = readRules(raw.rules, where);
@@ -215,20 +215,39 @@ function readLinks(value: unknown, where: string): VigilConfig['links'] {
   for (const key of Object.keys(value)) {
     if (!LINK_KEYS.includes(key)) throw new ConfigError(`${where}: unknown key "links.${key}"${suggestion(key, LINK_KEYS)}`);
   }
-  if (value.timeout !== undefined) {
-    const ms = parseDurationMs(value.timeout);
-    if (ms === null || ms <= 0) throw new ConfigError(`${where}: "links.timeout" must be a duration such as 10s or 500ms`);
-    links.timeoutMs = ms;
-  }
+  if (value.timeout !== undefined) links.timeoutMs = readDuration(value.timeout, 'links.timeout', LINK_TIMEOUT_RANGE, where);
+  if (value.budget !== undefined) links.budgetMs = readDuration(value.budget, 'links.budget', LINK_BUDGET_RANGE, where);
   if (value.concurrency !== undefined) {
     const n = value.concurrency;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 256) {
-      throw new ConfigError(`${where}: "links.concurrency" must be a whole number from 1 to 256`);
+      throw new ConfigError(`${where}: "links.concurrency" must be a whole number from 1 to 256, got ${JSON.stringify(n)}`);
     }
     links.concurrency = n;
   }
-  if (value.allow_hosts !== undefined) links.allowHosts = stringList(value.allow_hosts, 'links.allow_hosts', where);
+  if (value.allow_hosts !== undefined) {
+    links.allowHosts = stringList(value.allow_hosts, 'links.allow_hosts', where);
+    // `host:port` allows that port only; anything else that is not a host would be silently ignored.
+    for (const entry of links.allowHosts) {
+      if (!parseAllowedHost(entry)) {
+        throw new ConfigError(`${where}: "links.allow_hosts" entry ${JSON.stringify(entry)} must be a host name or IP address, optionally with a port (status.internal, 127.0.0.1:8080, [::1]:8080)`);
+      }
+    }
+  }
   return links;
+}
+
+// Node turns a timer of 2^31 ms or more into 1 ms, and undici wants whole milliseconds: every
+// duration is checked against a range that makes sense for it, and the message gives the range.
+const MAX_WARNING_WINDOW_DAYS = 3653;
+const LINK_TIMEOUT_RANGE = { min: 1, max: 600_000, text: 'from 1ms to 10m' };
+const LINK_BUDGET_RANGE = { min: 1_000, max: 21_600_000, text: 'from 1s to 6h' };
+
+function readDuration(value: unknown, key: string, range: { min: number; max: number; text: string }, where: string): number {
+  const ms = parseDurationMs(value);
+  if (ms === null || !Number.isInteger(ms) || ms < range.min || ms > range.max) {
+    throw new ConfigError(`${where}: "${key}" must be a duration ${range.text} in whole milliseconds, such as 10s, 2m or 500ms, got ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`);
+  }
+  return ms;
 }
 
 function readSite(value: unknown, where: string): VigilConfig['site'] {
