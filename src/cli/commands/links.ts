@@ -22,8 +22,10 @@ Options:
   --config FILE        config file (default: vigil.config.* in the working directory)
   -h, --help           show this help
 
-Config: links.timeout (10s), links.concurrency (16), links.allow_hosts (hosts exempt
-from the private-address guard). A progress line goes to stderr on a terminal, not in CI.
+Config: links.timeout (10s a request; a timeout is retried once), links.budget (2m for the
+whole check; pages not reached by then are reported as not checked), links.concurrency (16),
+links.allow_hosts (hosts exempt from the private-address guard; host:port allows that port
+only). A progress line goes to stderr on a terminal, not in CI.
 
 Exit codes: 0 every status page answers, 1 one fails or is refused, 2 usage or config error.
 `;

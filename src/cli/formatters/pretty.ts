@@ -7,8 +7,7 @@ const plain: Colors = { red: String, yellow: String, dim: String, bold: String, 
 
 /** ESLint-style output: grouped by file, `path:line:col  severity  message  rule-id`, then a summary. */
 export function formatPretty(result: CheckResult, color: boolean): string {
-  // createColors(true): colour as asked, even where picocolors itself would detect none.
-  const c = color ? pc.createColors(true) : plain;
+  const c = color ? pc : plain;
   const lines: string[] = [];
   const byPath = new Map<string, CheckResult['diagnostics']>();
   for (const diagnostic of result.diagnostics) byPath.set(diagnostic.path, [...(byPath.get(diagnostic.path) ?? []), diagnostic]);

@@ -55,7 +55,7 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Vi
   } else {
     file = CONFIG_FILE_NAMES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate)) ?? null;
   }
-  if (!file) return resolveConfig({}, cwd, null);
+  if (!file) return defaultConfig(cwd);
   const raw = await readConfigFile(file);
   const display = path.relative(cwd, file) || file;
   return resolveConfig(raw, path.dirname(file), file, display);
