@@ -57,7 +57,11 @@ export function buildCoverage(records: readonly DocumentRecord[], config: Contro
   for (const record of records) {
     const refs = new Set(record.controls.map((ref) => ref.trim()).filter(Boolean));
     if (refs.size === 0) withoutControls.push(record);
-    for (const ref of refs) byRef.set(ref, [...(byRef.get(ref) ?? []), record]);
+    for (const ref of refs) {
+      const holders = byRef.get(ref);
+      if (holders) holders.push(record);
+      else byRef.set(ref, [record]);
+    }
   }
 
   const summary = emptyCounts();
@@ -70,7 +74,9 @@ export function buildCoverage(records: readonly DocumentRecord[], config: Contro
       const excludedReason = index.excluded.get(ref) ?? null;
       const verdict = controlVerdict(documents.map((record) => record.status), excludedReason !== null);
       const row: ControlCoverage = { ref, prefix: catalogue.prefix, id: control.id, title: control.title, theme: control.theme, excludedReason, documents, verdict };
-      themes.set(control.theme, [...(themes.get(control.theme) ?? []), row]);
+      const inTheme = themes.get(control.theme);
+      if (inTheme) inTheme.push(row);
+      else themes.set(control.theme, [row]);
       for (const tally of [counts, summary]) {
         tally.controls++;
         tally[verdict]++;
