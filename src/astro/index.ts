@@ -59,6 +59,7 @@ export default function vigil(options: VigilSiteOptions = {}): AstroIntegration 
         injectRoute({ pattern: '/register.csv', entrypoint: here('./routes/register.csv.ts'), prerender: true });
         injectRoute({ pattern: '/register.json', entrypoint: here('./routes/register.json.ts'), prerender: true });
         injectRoute({ pattern: '/controls', entrypoint: here('./routes/controls.astro'), prerender: true });
+        injectRoute({ pattern: '/soa.csv', entrypoint: here('./routes/soa.csv.ts'), prerender: true });
         // The rules' docs pages, where SARIF's helpUri (`<site.url>/rules/<id>/`) points.
         injectRoute({ pattern: '/rules', entrypoint: here('./routes/rules/index.astro'), prerender: true });
         injectRoute({ pattern: '/rules/[id]', entrypoint: here('./routes/rules/[id].astro'), prerender: true });

@@ -1,7 +1,8 @@
 // The register, controls matrix and sidebar groups, from records as the core gives them.
 import { expect, test } from 'vitest';
-import type { DocumentRecord } from '../core/index.js';
-import { controlMatrix } from './controls.js';
+import type { CheckRun, DocumentRecord } from '../core/index.js';
+import { defaultConfig } from '../core/config/load.js';
+import { catalogueAnchor, siteCoverage, themeAnchor } from './controls.js';
 import { GROUP_LIMIT, navGroups } from './navigation.js';
 import { registerCsv, registerJson } from './register.js';
 
@@ -15,19 +16,22 @@ function record(overrides: Partial<DocumentRecord>): DocumentRecord {
   };
 }
 
-test('controls are grouped by framework in natural order, with documents that name none', () => {
+test('the controls page covers every control of the catalogues in use, with anchors per theme', () => {
   const records = [
     record({ slug: 'a', title: 'A', controls: ['ISO27001:A.5.10', 'SOC2:CC7.3'] }),
-    record({ slug: 'b', title: 'B', controls: ['ISO27001:A.5.2', 'ISO27001:A.5.10', 'NIST:IR-4'] }),
+    record({ slug: 'b', title: 'B', status: 'overdue', controls: ['ISO27001:A.5.2', 'ISO27001:A.5.10', 'NIST:IR-4'] }),
     record({ slug: 'c', title: 'C', controls: [] }),
   ];
-  const { frameworks, uncovered } = controlMatrix(records);
-  expect(frameworks.map((f) => f.label)).toEqual(['ISO 27001 Annex A', 'SOC 2', 'NIST']);
-  expect(frameworks[0].controls.map((c) => [c.ref, c.documents.map((d) => d.title)])).toEqual([
-    ['ISO27001:A.5.2', ['B']],
-    ['ISO27001:A.5.10', ['A', 'B']],
-  ]);
-  expect(uncovered.map((d) => d.title)).toEqual(['C']);
+  const config = defaultConfig('/repo');
+  const coverage = siteCoverage({ run: { documents: records } as CheckRun, now: '2026-11-26', config });
+  expect(coverage.catalogues.map((catalogue) => [catalogue.prefix, catalogue.summary.controls])).toEqual([['ISO27001', 93], ['SOC2', 61]]);
+  const themes = coverage.catalogues[0].themes;
+  expect(themes[0].controls.find((control) => control.ref === 'ISO27001:A.5.10')).toMatchObject({ verdict: 'covered', documents: [{ title: 'A' }, { title: 'B' }] });
+  expect(themes[0].controls.find((control) => control.ref === 'ISO27001:A.5.2')?.verdict).toBe('stale');
+  expect(coverage.unknown.map((entry) => entry.ref)).toEqual(['NIST:IR-4']);
+  expect(coverage.withoutControls.map((d) => d.title)).toEqual(['C']);
+  expect(themeAnchor('SOC2', 'CC7 System operations')).toBe('soc2-cc7-system-operations');
+  expect(catalogueAnchor('ISO27001')).toBe('catalogue-iso27001');
 });
 
 test('register CSV and JSON carry the core statuses, sorted by id', () => {

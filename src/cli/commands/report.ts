@@ -5,6 +5,7 @@ import { formatReportMarkdown } from '../formatters/report-markdown.js';
 import { UsageError, type CliIo } from '../io.js';
 import { commonFlags, oneOf, parseCommandArgs, readDocuments } from '../options.js';
 import { documentLinker } from '../urls.js';
+import { CONTROLS_HELP, runControlsReport } from './report-controls.js';
 
 export const help = `Usage: vigil report [paths...] [options]
 
@@ -17,7 +18,7 @@ Options:
   --format FORMAT      markdown, json or csv (default markdown)
   --now YYYY-MM-DD     judge dates as of that day (also VIGIL_NOW)
   --config FILE        config file (default: vigil.config.* in the working directory)
-  -h, --help           show this help
+${CONTROLS_HELP}  -h, --help           show this help
 
 Links go to the site when the config sets site.url, else to the file on GitHub when run in
 GitHub Actions, else they are paths relative to the working directory.
@@ -35,10 +36,16 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('report', args, {
     within: { type: 'string' },
     format: { type: 'string', short: 'f' },
+    soa: { type: 'boolean' },
+    controls: { type: 'boolean' },
   });
   if (values.help) {
     io.stdout.write(help);
     return 0;
+  }
+  if (values.soa || values.controls) {
+    const { soa = false, controls = false, format, within } = values as { soa?: boolean; controls?: boolean; format?: string; within?: string };
+    return runControlsReport({ soa, controls, format, within, ...commonFlags(values), paths: positionals }, io);
   }
   const format = oneOf('--format', values.format as string | undefined, REPORT_FORMATS, 'markdown');
   const within = values.within as string | undefined;

@@ -7,7 +7,8 @@ const plain: Colors = { red: String, yellow: String, dim: String, bold: String, 
 
 /** ESLint-style output: grouped by file, `path:line:col  severity  message  rule-id`, then a summary. */
 export function formatPretty(result: CheckResult, color: boolean): string {
-  const c = color ? pc : plain;
+  // createColors(true): colour as asked, even where picocolors itself would detect none.
+  const c = color ? pc.createColors(true) : plain;
   const lines: string[] = [];
   const byPath = new Map<string, CheckResult['diagnostics']>();
   for (const diagnostic of result.diagnostics) byPath.set(diagnostic.path, [...(byPath.get(diagnostic.path) ?? []), diagnostic]);

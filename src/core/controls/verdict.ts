@@ -24,7 +24,7 @@ export function controlVerdict(statuses: readonly string[], excluded: boolean): 
 
 export const VERDICT_LABELS: Record<ControlVerdict, string> = {
   covered: 'Covered',
-  stale: 'Gap: only stale documents',
+  stale: 'Gap: stale documents',
   uncovered: 'Not covered',
   excluded: 'Not applicable',
 };
