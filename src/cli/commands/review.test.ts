@@ -115,6 +115,7 @@ describe('vigil review', () => {
     [['.'], /name files, not folders/],
     [['plain.md', '--date', '2026-02-30'], /--date must be a real date/],
     [['plain.md', '--date', '2026-12-01'], /after today/],
+    [['plain.md', '--date', '0001-01-01'], /--date 0001-01-01 is outside the dates Vigil judges by/],
   ])('%o is a usage error (exit 2)', async (args, message) => {
     const dir = workspace();
     const result = await vigil(dir, 'review', ...args, ...NOW);

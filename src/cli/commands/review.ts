@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accessSync, chmodSync, closeSync, constants, fchownSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { collectFiles, fieldLabel, isPlaceholder, parseDocument, parseIsoDate, type DocumentLocation, type IsoDate, type VigilConfig } from '../../core/index.js';
+import { collectFiles, fieldLabel, isPlaceholder, parseDocument, parseIsoDate, todayOutOfRange, type DocumentLocation, type IsoDate, type VigilConfig } from '../../core/index.js';
 import { recordReview, type FieldChange } from '../../core/review.js';
 import { UsageError, type CliIo } from '../io.js';
 import { parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
@@ -77,6 +77,8 @@ function reviewDate(flag: string | undefined, today: IsoDate): IsoDate {
   if (flag === undefined) return today;
   const date = parseIsoDate(flag.trim());
   if (!date) throw new UsageError(`review: --date must be a real date written YYYY-MM-DD, got "${flag}"`);
+  const outOfRange = todayOutOfRange(date);
+  if (outOfRange) throw new UsageError(`review: --date ${outOfRange}`);
   if (date > today) throw new UsageError(`review: --date ${date} is after today (${today}); a review cannot be recorded in advance`);
   return date;
 }

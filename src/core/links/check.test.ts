@@ -170,7 +170,7 @@ describe('checkLinks against a loopback server', () => {
         wait: abortableWait,
       });
       expect(result.outcome).toEqual({ kind: 'ok', status: 200 });
-      const closed = await Promise.race([server.endless.closed.then(() => true), new Promise((r) => setTimeout(() => r(false), 2_000))]);
+      const closed = await Promise.race([server.endless.closed.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
       expect(closed).toBe(true);
       expect(server.endless.bytes).toBeLessThan(16 * 1024 * 1024);
     } finally {

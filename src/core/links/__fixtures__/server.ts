@@ -52,11 +52,6 @@ export async function startTestServer(host = '127.0.0.1'): Promise<TestServer> {
     if (path === '/busy') return hit === 1 ? send(429, { 'retry-after': '1' }) : send(200);
     if (path === '/busy-long') return send(429, { 'retry-after': '3600' });
     if (path === '/always-500') return send(503);
-    if (path === '/slow') {
-      const timer = setTimeout(() => send(200), 3_000);
-      res.on('close', () => clearTimeout(timer));
-      return;
-    }
     if (path === '/hang') return; // never answers: only a timeout (or the budget) ends the request
     if (path.startsWith('/pair/')) {
       // Held until two requests are in at once, then both answered: the test sees the overlap
