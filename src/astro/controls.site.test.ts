@@ -83,6 +83,12 @@ describe('the controls page', () => {
     expect(page).toContain('href="/soa.csv"');
   });
 
+  test('lists apart the references that no catalogue in use holds', () => {
+    const apart = page.slice(page.indexOf('id="not-in-catalogues"'), page.indexOf('id="no-control"'));
+    expect(apart).toMatch(/<code>NIST:SR-6<\/code>:\s*<a href="\/policies\/vendor\/">Vendor Policy<\/a>/);
+    expect(page).not.toContain('<tr id="NIST:SR-6">');
+  });
+
   test('lists the documents that name no control', () => {
     const none = page.slice(page.indexOf('id="no-control"'));
     expect(none).toContain('Coffee Machine Cleaning');
