@@ -29,7 +29,12 @@ main(process.argv.slice(2)).then(
 );
 
 // The command is done; a timer or socket a config left open must not keep the job running.
-// Unreferenced, so a run with nothing left open exits at once, output flushed.
+// Unreferenced, so a run with nothing left open exits at once; output still being written to a
+// slow pipe (asynchronous on macOS) is waited for, never cut off.
 function leaveSoon() {
-  setTimeout(() => process.exit(), 1_000).unref();
+  const tick = () => {
+    if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) setTimeout(tick, 200).unref();
+    else process.exit();
+  };
+  setTimeout(tick, 1_000).unref();
 }
