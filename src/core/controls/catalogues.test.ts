@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CATALOGUES, BUILT_IN_NAMES, controlIndex } from './catalogues.js';
 import { defaultControlsConfig } from './config.js';
+import { ISO27001_2013_TO_2022 } from './iso27001-2013-to-2022.js';
 
 const range = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 
@@ -44,5 +45,21 @@ describe('built-in catalogues', () => {
     expect(index.byRef.size).toBe(93 + 61);
     expect(index.byRef.get('SOC2:CC7.3')?.catalogue.prefix).toBe('SOC2');
     expect([...index.byPrefix.keys()]).toEqual(['ISO27001', 'SOC2']);
+  });
+
+  it('the 2013 to 2022 table maps each of the 114 controls of 2013 to a 2022 control', () => {
+    // Controls per 2013 clause, A.5 to A.18, as the 2013 edition lists them.
+    const perClause = { 5: 2, 6: 7, 7: 6, 8: 10, 9: 14, 10: 2, 11: 15, 12: 14, 13: 7, 14: 13, 15: 5, 16: 7, 17: 4, 18: 8 };
+    const counted: Record<string, number> = {};
+    for (const id of Object.keys(ISO27001_2013_TO_2022)) {
+      expect(id).toMatch(/^A\.\d+\.\d+\.\d+$/);
+      const clause = id.split('.')[1];
+      counted[clause] = (counted[clause] ?? 0) + 1;
+    }
+    expect(counted).toEqual(Object.fromEntries(Object.entries(perClause).map(([clause, n]) => [clause, n])));
+    const ids2022 = new Set(BUILT_IN_CATALOGUES.ISO27001.controls.map((control) => control.id));
+    for (const [old, current] of Object.entries(ISO27001_2013_TO_2022)) expect(ids2022.has(current), `${old} → ${current}`).toBe(true);
+    expect(ISO27001_2013_TO_2022['A.16.1.5']).toBe('A.5.26');
+    expect(ISO27001_2013_TO_2022['A.12.3.1']).toBe('A.8.13');
   });
 });

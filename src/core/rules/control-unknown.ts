@@ -1,4 +1,5 @@
 import { BUILT_IN_CATALOGUES, controlIndex, controlRef, nearestRef, splitRef, type ControlIndex } from '../controls/catalogues.js';
+import { ISO27001_2013_TO_2022 } from '../controls/iso27001-2013-to-2022.js';
 import type { Finding, Rule } from '../types.js';
 import { fieldPosition } from './position.js';
 
@@ -50,7 +51,10 @@ export function explainUnknown(ref: string, index: ControlIndex): string {
     return `"${ref}": no catalogue in use has the prefix "${prefix}" (in use: ${inUse.join(', ')}; add a catalogue in the config's controls.catalogues)${nearest(known)}`;
   }
   if (catalogue.prefix === 'ISO27001' && catalogue.source === 'built-in' && ISO_2013_ID.test(id)) {
-    return `"${ref}" is numbered as in ISO/IEC 27001:2013; the 2022 Annex A numbering is expected (A.5.1 to A.8.34): find the 2022 control that replaced it`;
+    const successor = Object.hasOwn(ISO27001_2013_TO_2022, id) ? catalogue.controls.find((control) => control.id === ISO27001_2013_TO_2022[id]) : undefined;
+    return successor
+      ? `"${ref}" uses the ISO/IEC 27001:2013 numbering; in the 2022 Annex A it became "${controlRef(catalogue, successor)}" (${successor.title})`
+      : `"${ref}" uses the ISO/IEC 27001:2013 numbering; the 2022 Annex A (A.5.1 to A.8.34) is expected: ISO/IEC 27002:2022 Annex B maps the two`;
   }
   const ids = catalogue.controls.map((control) => controlRef(catalogue, control));
   return `"${ref}" is not a control of ${catalogue.name}${nearest(ids)}`;
