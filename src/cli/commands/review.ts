@@ -119,9 +119,10 @@ function reviewFile(location: DocumentLocation, config: VigilConfig, values: Rev
   const updated = Buffer.from(edit.text, 'utf8');
   if (edit.changed) {
     try {
-      writeKeepingFile(target.file, target.stats, updated);
+      writeKeepingFile(target.file, target.stats, updated, bytes);
     } catch (error) {
-      return { ok: false, line: 1, column: 1, message: `cannot write the file (${(error as Error).message}); it was not changed` };
+      const unchanged = error instanceof PartialWriteError ? '' : '; it was not changed';
+      return { ok: false, line: 1, column: 1, message: `cannot write the file (${(error as Error).message})${unchanged}` };
     }
   }
   // The next review date comes from the core, reading the file as "vigil check" will.
@@ -185,8 +186,20 @@ function writableTarget(file: string, config: VigilConfig, cwd: string): Target 
  * when that would lose something (another name links to the file, or its owner or group cannot
  * be given to the new file), the bytes are written in place instead.
  */
-function writeKeepingFile(target: string, stats: Stats, bytes: Buffer): void {
-  if (stats.nlink > 1 || !writeAtomically(target, stats, bytes)) writeInPlace(target, bytes);
+function writeKeepingFile(target: string, stats: Stats, bytes: Buffer, original: Buffer): void {
+  if (stats.nlink > 1 || !writeAtomically(target, stats, bytes)) {
+    try {
+      writeInPlace(target, bytes);
+    } catch (error) {
+      // A write in place can stop half-way (a full disk): put the old bytes back before saying so.
+      try {
+        writeInPlace(target, original);
+      } catch {
+        throw new PartialWriteError(`${(error as Error).message}, and the old contents could not be put back: check the file`);
+      }
+      throw error;
+    }
+  }
 }
 
 /** Writes beside the file, keeps its mode, owner and group, then renames over it. False when ownership cannot be kept. */
@@ -215,6 +228,9 @@ function writeAtomically(target: string, stats: Stats, bytes: Buffer): boolean {
     throw error;
   }
 }
+
+/** A write in place that failed and could not be undone: the file may hold part of the new bytes. */
+class PartialWriteError extends Error {}
 
 function writeInPlace(target: string, bytes: Buffer): void {
   const fd = openSync(target, 'r+');
