@@ -115,10 +115,11 @@ describe('generated HTML', () => {
   test('register.csv follows RFC 4180 and neutralises formula cells', () => {
     const csv = file('register.csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,title,type,owner,status,version,last_reviewed,next_review,expires,controls,path');
+    expect(lines[0]).toBe('id,title,type,owner,status,version,last_reviewed,reviewed_by,content_changed,next_review,expires,controls,path');
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(7 + 2);
-    expect(csv).toContain('RB-FIX-01,Ledger Database Failover,runbook,Database Guild,current,3.1,2026-10-01,2027-10-01,,ISO27001:A.5.24 SOC2:CC7.3,runbooks/db-failover.md\r\n');
+    // content_changed is the fixture's last commit in this repository's history (empty outside Git).
+    expect(csv).toMatch(/^RB-FIX-01,Ledger Database Failover,runbook,Database Guild,current,3\.1,2026-10-01,,(\d{4}-\d\d-\d\d)?,2027-10-01,,ISO27001:A\.5\.24 SOC2:CC7\.3,runbooks\/db-failover\.md\r$/m);
     expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"",""Records"")",retired,`);
     expect(csv).toContain(`,'@people-team,draft,`);
     expect(csv).not.toMatch(/(^|,)[=+\-@]/m);

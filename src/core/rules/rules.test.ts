@@ -14,7 +14,8 @@ const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 const REPO_SCHEMAS = fileURLToPath(new URL('../../../schemas/', import.meta.url));
 const TODAY = '2026-11-26';
 // Network rule: its fixtures live with the link checker, which runs a real HTTP server on 127.0.0.1.
-const TESTED_ELSEWHERE = new Set(['status-page-dead']);
+// changed-since-review needs Git repositories and alert-runbook rule files: src/core/history/ and src/core/alerts/ test them.
+const TESTED_ELSEWHERE = new Set(['status-page-dead', 'changed-since-review', 'alert-runbook']);
 
 interface Expectation {
   path: string;
