@@ -3,6 +3,7 @@
 // the day each document's content last changed (for the register).
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type { VigilConfig } from '../config/types.js';
 import { addDays, type IsoDate } from '../dates.js';
 import { fieldLabel } from '../document.js';
@@ -81,7 +82,7 @@ export function readHistory(docs: CheckedDocument[], options: HistoryOptions): H
   const reviewDays = covering.map((doc) => doc.lastReviewed).filter((day): day is IsoDate => day !== null).sort();
   if (reviewDays.length > 0) {
     // Only commits dated after a review matter, so the walk stops at the earliest review.
-    const history = commitsSince(root, addDays(reviewDays[0], 1));
+    const history = commitsSince(root, addDays(reviewDays[0], 1), coveredFolders(covering));
     if (history.ok) facts.commits = history.commits;
     else facts.problem = `git log failed (${history.message}): covered files cannot be checked for changes`;
   }
@@ -102,6 +103,25 @@ function stampContentChanged(docs: CheckedDocument[], root: string, repoPaths: M
     const inRepo = repoPaths.get(doc.path);
     doc.record.content_changed = (inRepo !== undefined && dates.get(inRepo)) || null;
   }
+}
+
+/**
+ * The folders the `covers` globs can reach (`src/payments/**` → `src/payments`), so a large
+ * repository's log lists only those; none (the whole tree) when any glob starts with a pattern.
+ */
+function coveredFolders(covering: CheckedDocument[]): string[] {
+  const folders = new Set<string>();
+  for (const doc of covering) {
+    for (const glob of doc.record.covers) {
+      const pattern = glob.trim().replace(/^\.\//, '').replace(/^\/+/, '');
+      if (pattern.startsWith('!')) continue;
+      const { base, isGlob } = picomatch.scan(pattern);
+      const folder = (isGlob ? base : pattern).replace(/\/+$/, '');
+      if (folder === '' || folder.startsWith('..')) return [];
+      folders.add(folder);
+    }
+  }
+  return [...folders];
 }
 
 /** `file` relative to the repository root with forward slashes, or null when outside it. */

@@ -102,7 +102,10 @@ export function coverMatcher(glob: string): (file: string) => boolean {
 }
 
 function fileList(changes: FileChange[]): string {
-  const named = changes.slice(0, FILES_NAMED).map((change) => (change.from && change.status === 'R' ? `${change.from} (renamed to ${change.path})` : change.path));
+  // The log lists only the covered folders, so a file moved out of them shows as deleted there.
+  const describe = (change: FileChange): string =>
+    change.from && change.status === 'R' ? `${change.from} (renamed to ${change.path})` : change.status === 'D' ? `${change.path} (deleted or moved)` : change.path;
+  const named = changes.slice(0, FILES_NAMED).map(describe);
   const more = changes.length - named.length;
   return named.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
