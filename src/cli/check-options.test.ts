@@ -1,5 +1,6 @@
 // `vigil check`'s ESLint-style options: globs, --ignore-pattern, --quiet, --max-warnings,
 // --output-file, --color/--no-color, missing paths, and did-you-mean for commands and options.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +82,16 @@ describe('vigil check options', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no such file or folder: content\/nowhere, content\/\*\.txt/);
     expect(findings(result.stdout)).toEqual(['review-overdue content/policies/overdue.md:5:16']);
+  });
+
+  it('--changed-since with a ref Git does not know is a usage error', async () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'docs');
+    const result = await vigil(repo, ['check', ...NOW, '--changed-since', 'no-such-branch', 'content/policies']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no-such-branch/);
   });
 
   it('lists short options in --help', async () => {

@@ -1,6 +1,6 @@
 // Options shared by commands: the day to judge by and the config to use.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkDocuments, ConfigError, loadConfig, parseIsoDate, todayOutOfRange, todayUtc, type CheckRun, type IsoDate, type LinkProgress, type VigilConfig } from '../core/index.js';
+import { ChangedSinceError, checkDocuments, ConfigError, loadConfig, parseIsoDate, todayOutOfRange, todayUtc, type CheckRun, type IsoDate, type LinkProgress, type VigilConfig } from '../core/index.js';
 import { suggestion } from '../core/didYouMean.js';
 import { UsageError, type CliIo } from './io.js';
 
@@ -62,6 +62,8 @@ export interface DocumentFlags {
   ignorePatterns?: string[];
   /** Report paths that do not exist in `result.missing` instead of stopping (check). */
   allowMissing?: boolean;
+  /** `--changed-since REF`: the pull request's base, for covers (changed-since-review). */
+  changedSince?: string;
   onLinkProgress?: (progress: LinkProgress) => void;
 }
 
@@ -71,7 +73,13 @@ export async function readDocuments(flags: DocumentFlags, io: CliIo): Promise<{ 
   const config = await resolveConfig(flags.config, io);
   if (flags.ignorePatterns?.length) config.exclude = [...config.exclude, ...flags.ignorePatterns];
   const workers = resolveWorkers(io);
-  const result = await checkDocuments({ cwd: io.cwd, config, today, paths: flags.paths, offline: flags.offline, workers, onLinkProgress: flags.onLinkProgress });
+  let result: CheckRun;
+  try {
+    result = await checkDocuments({ cwd: io.cwd, config, today, paths: flags.paths, offline: flags.offline, workers, onLinkProgress: flags.onLinkProgress, changedSince: flags.changedSince });
+  } catch (error) {
+    if (error instanceof ChangedSinceError) throw new UsageError(error.message);
+    throw error;
+  }
   if (result.missing.length > 0 && !flags.allowMissing) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
   return { today, config, result };
 }

@@ -18,6 +18,7 @@ Options:
   --offline                 skip network checks (status-page-dead)
   -c, --config FILE         config file (default: vigil.config.* in the working directory)
   --ignore-pattern GLOB     leave out matching files (repeatable), beside the config's exclude
+  --changed-since REF       in a pull request: flag documents whose covered files changed since REF
   --quiet                   report errors only
   --max-warnings N          exit 1 when there are more than N warnings
   -o, --output-file FILE    write the report to FILE instead of standard output
@@ -39,6 +40,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     'max-warnings': { type: 'string' },
     'output-file': { type: 'string', short: 'o' },
     'ignore-pattern': { type: 'string', multiple: true },
+    'changed-since': { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
   });
@@ -58,6 +60,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       offline: Boolean(values.offline),
       ignorePatterns: (values['ignore-pattern'] as string[] | undefined) ?? [],
       allowMissing: true,
+      changedSince: values['changed-since'] as string | undefined,
       onLinkProgress: progress?.update,
     },
     io,
