@@ -67,6 +67,7 @@ export const rules: RegisteredRule[] = RULE_IDS.map((id) => {
   if (!rule) throw new Error(`rule ${id} is listed in ids.ts but has no module`);
   return register(rule);
 });
+for (const id of byId.keys()) if (!RULE_IDS.includes(id)) throw new Error(`rule ${id} has a module but is not listed in ids.ts`);
 
 const registered = new Map(rules.map((rule) => [rule.id, rule]));
 
