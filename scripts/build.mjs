@@ -1,12 +1,10 @@
 // Builds what the package ships into dist/: the core and CLI compiled by tsc (with type
-// declarations), the site's TypeScript transpiled file by file (its types are checked by
-// `astro check`, which needs Starlight's sources), and the files the site and the rules read at
-// run time (.astro components, CSS, browser scripts, rule docs) copied beside them.
+// declarations), the rule docs beside them, and the site (TypeScript, .astro components, CSS)
+// as source.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -33,23 +31,11 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
 // Rule docs: read by the site's /rules/ pages and SARIF's help text.
 for (const file of filesUnder(path.join(src, 'core/rules'))) if (file.endsWith('.md')) copyFileSync(file, place(file));
 
-// The site: .ts → .js, with the browser scripts also kept as .ts (components import them so,
-// and the site's Vite compiles them).
+// The site ships as TypeScript source, as Starlight's own package does: Astro's Vite compiles it
+// in the user's build (Node could not load it beside Starlight's .ts entry), and its imports of
+// ../core/index.js resolve to the compiled core above, the one the CLI runs.
 for (const folder of ['astro', 'components']) {
   for (const file of filesUnder(path.join(src, folder))) {
-    const name = path.basename(file);
-    if (isTest(name)) continue;
-    if (name.endsWith('.ts')) {
-      const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-        fileName: file,
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-      });
-      writeFileSync(place(file).replace(/\.ts$/, '.js'), outputText);
-      const declaration = ts.transpileDeclaration(readFileSync(file, 'utf8'), { fileName: file, compilerOptions: { module: ts.ModuleKind.ESNext } });
-      writeFileSync(place(file).replace(/\.ts$/, '.d.ts'), declaration.outputText);
-      if (name.endsWith('-client.ts')) copyFileSync(file, place(file));
-    } else {
-      copyFileSync(file, place(file));
-    }
+    if (!isTest(path.basename(file))) copyFileSync(file, place(file));
   }
 }

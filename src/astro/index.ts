@@ -33,6 +33,9 @@ export default function vigil(options: VigilSiteOptions = {}): AstroIntegration 
 
         const { config } = site;
         updateConfig({
+          // Vigil's own source folder: its content config feeds Starlight from the core's run,
+          // so a repository of Markdown needs no src/ of its own.
+          srcDir: new URL('./app/', import.meta.url),
           base: config.site.base,
           ...(config.site.url ? { site: config.site.url } : {}),
           integrations: [

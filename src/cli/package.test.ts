@@ -44,7 +44,7 @@ afterAll(removeRepos);
 
 describe('the packed tarball', () => {
   it('holds the compiled CLI, type declarations, built-in schemas, rule docs and site components', () => {
-    for (const file of ['bin/vigil.js', 'dist/cli/main.js', 'dist/core/index.js', 'dist/core/index.d.ts', 'dist/astro/index.js', 'schemas/runbook.schema.json', 'schemas/common.schema.json', 'dist/core/rules/link-broken.md', 'dist/components/DocumentHeader.astro', 'package.json', 'README.md']) {
+    for (const file of ['bin/vigil.js', 'dist/cli/main.js', 'dist/core/index.js', 'dist/core/index.d.ts', 'dist/astro/index.ts', 'schemas/runbook.schema.json', 'schemas/common.schema.json', 'dist/core/rules/link-broken.md', 'dist/components/DocumentHeader.astro', 'package.json', 'README.md']) {
       expect(packedFiles, file).toContain(file);
     }
   });

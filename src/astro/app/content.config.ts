@@ -2,8 +2,8 @@
 // src/astro/loader.ts) instead of Astro re-reading every file.
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection, z } from 'astro:content';
-import type { DocumentRecord } from './core/index.js';
-import { vigilLoader } from './astro/loader.js';
+import type { DocumentRecord } from '../../core/index.js';
+import { vigilLoader } from '../loader.js';
 
 export const collections = {
   docs: defineCollection({
