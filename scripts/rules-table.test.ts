@@ -10,7 +10,7 @@ import { rulesSection, withRulesSection } from './rules-table.mjs';
 const readmeFile = path.resolve(import.meta.dirname, '../README.md');
 
 describe('README rules table', () => {
-  it('is what scripts/rules-table.mjs generates from the rules (run it after changing a rule)', () => {
+  it('is what scripts/rules-table.mjs generates from the rules (after changing a rule: npm run build:cli && node scripts/rules-table.mjs)', () => {
     const readme = readFileSync(readmeFile, 'utf8');
     expect(withRulesSection(readme, rulesSection(rules))).toBe(readme);
   });
