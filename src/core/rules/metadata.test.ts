@@ -1,4 +1,4 @@
-// The rules' metadata says what they do, and the code that reads it (the site's content gate,
+// The rules' metadata says what they do, and the code that reads it (whatever picks rules by tag,
 // SARIF, the README table) relies on it: a rule tagged `date` must fire only because a day
 // passed, and every other rule must not care what day it is.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DATE_RULES } from '../../astro/gate.js';
 import { defaultConfig } from '../config/load.js';
 import { checkDocuments } from '../engine.js';
 import { RULE_IDS } from './ids.js';
@@ -53,9 +52,10 @@ describe('rule metadata', () => {
     }
   });
 
-  it('the site gate lets through exactly the rules tagged date', () => {
-    expect([...DATE_RULES].sort()).toEqual(rulesTagged('date').map((rule) => rule.id).sort());
-    expect(DATE_RULES.size).toBeGreaterThan(0);
+  it('some rules are tagged date, and those are the ones rulesTagged gives', () => {
+    const dated = rulesTagged('date');
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.map((rule) => rule.id)).toEqual(rules.filter((rule) => rule.tags.includes('date')).map((rule) => rule.id));
   });
 
   // What "date" means, checked on each rule's own incorrect examples: judged long before the
