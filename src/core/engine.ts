@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile, ruleContext, toDiagnostics, type FileOutcome } from './checkFile.js';
-import { severityFor } from './config/load.js';
 import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
 import type { DocumentLocation } from './document.js';
@@ -11,7 +10,7 @@ import { collectFiles } from './files.js';
 import { loadAlertRules } from './alerts/load.js';
 import { readHistory } from './history/facts.js';
 import type { LinkProgress } from './links/check.js';
-import { getRule, rules } from './rules/index.js';
+import { getRule, rules, ruleSeverity } from './rules/index.js';
 import { loadSchemas, schemasFolderOf } from './schemas.js';
 import type { CheckedDocument, CheckResult, Diagnostic } from './types.js';
 
@@ -64,7 +63,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   context.pages = pages;
   const diagnostics: Diagnostic[] = outcomes.flatMap((outcome) => outcome.diagnostics);
   // What Git and the alert rule files say, read once for the set rules (and the register's content dates).
-  const judgeCovers = severityFor(config, 'changed-since-review', 'warn') !== 'off';
+  const judgeCovers = ruleSeverity(config, 'changed-since-review') !== 'off';
   context.history = readHistory(docs, { config, inputs: inputs.map((input) => path.resolve(cwd, input)), changedSince: options.changedSince, judgeCovers });
   context.alerts = loadAlertRules(config, cwd);
 
@@ -78,7 +77,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
     }
   }
   const deadRule = getRule('status-page-dead');
-  if (!options.offline && deadRule && severityFor(config, deadRule.id, deadRule.defaultSeverity) !== 'off') {
+  if (!options.offline && deadRule && ruleSeverity(config, deadRule.id) !== 'off') {
     // A hop or DNS answer that is off limits is a status-page-url finding; anything else is a dead page.
     // Loaded only when needed: an offline check never pays for the HTTP client.
     const { checkStatusPages } = await import('./links/check.js');
