@@ -1,6 +1,6 @@
 // Runs the core check for a site build: the config, the day to judge by, every document.
 import path from 'node:path';
-import { checkDocuments, loadConfig, parseIsoDate, todayUtc, type IsoDate } from '../core/index.js';
+import { checkDocuments, loadConfig, parseIsoDate, resolveConfig, todayUtc, type IsoDate, type PresetName } from '../core/index.js';
 import { loadRuleDocs } from './rule-docs.js';
 import type { SiteRun } from './state.js';
 
@@ -11,8 +11,10 @@ export interface SiteOptions {
   config?: string;
   /** Judge dates as of this day (default: VIGIL_NOW, else today's UTC date). */
   now?: string;
-  /** Which errors stop the build: `all` (default) or `content` (date rules only warn). Default: VIGIL_SITE_GATE. */
+  /** The build gate, `strict` (any error stops the build) or `publish` (every page is published with its banner). Default: VIGIL_SITE_GATE, else the config's `site.gate`, else strict. */
   gate?: string;
+  /** The preset to use when the repository has no Vigil config file (the Starlight plugin: starlight). */
+  preset?: PresetName;
 }
 
 export function resolveNow(value: string | undefined): IsoDate {
@@ -25,7 +27,8 @@ export function resolveNow(value: string | undefined): IsoDate {
 /** Loads the config and checks every document once (offline: the build never touches the network). */
 export async function runCheck(options: SiteOptions = {}): Promise<SiteRun> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const config = await loadConfig(cwd, options.config ?? (process.env.VIGIL_CONFIG || undefined));
+  let config = await loadConfig(cwd, options.config ?? (process.env.VIGIL_CONFIG || undefined));
+  if (!config.file && options.preset) config = resolveConfig({ preset: options.preset }, cwd, null);
   const now = resolveNow(options.now ?? process.env.VIGIL_NOW);
   // Content folders are resolved from the config's folder, so a config elsewhere brings its own content.
   const run = await checkDocuments({ cwd: config.rootDir, config, today: now, offline: true });

@@ -3,7 +3,8 @@
 // graphs (Node for the config, Vite for pages and content.config.ts) in the same process,
 // so the run is kept on globalThis. Pages import only this file, so the core's engine is not
 // bundled into them.
-import type { CheckRun, IsoDate, Severity, SeveritySetting, VigilConfig } from '../core/index.js';
+import path from 'node:path';
+import type { CheckRun, DocumentRecord, IsoDate, Severity, SeveritySetting, VigilConfig } from '../core/index.js';
 
 /** A rule and its docs page, for the /rules/ pages. */
 export interface RuleDoc {
@@ -31,6 +32,22 @@ type Holder = { [KEY]?: SiteRun };
 
 export function setSiteRun(run: SiteRun): void {
   (globalThis as Holder)[KEY] = run;
+}
+
+const recordsByFile = new WeakMap<SiteRun, Map<string, DocumentRecord>>();
+
+/**
+ * The core's record for a page, found by the file Starlight's own loader read it from (the
+ * Starlight plugin: entries there carry no Vigil data). Null for a page that is not a document.
+ */
+export function recordForFile(site: SiteRun, filePath: string | undefined): DocumentRecord | null {
+  if (!filePath) return null;
+  let byFile = recordsByFile.get(site);
+  if (!byFile) {
+    byFile = new Map(site.run.docs.map((doc) => [doc.file, doc.record]));
+    recordsByFile.set(site, byFile);
+  }
+  return byFile.get(path.resolve(site.config.rootDir, filePath)) ?? byFile.get(path.resolve(filePath)) ?? null;
 }
 
 /** The run the integration made in `astro:config:setup` (dev, build and sync all pass there). */

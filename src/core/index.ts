@@ -1,7 +1,7 @@
 // Vigil's core: reading and judging documents. Imports nothing from the CLI, Astro or `process`.
 export { checkDocuments, compareDiagnostics, type CheckOptions, type CheckRun } from './engine.js';
 export { loadConfig, resolveConfig, defaultConfig, severityFor, CONFIG_FILE_NAMES, DEFAULT_SECTIONS } from './config/load.js';
-export { ConfigError, DOCUMENT_TYPES, FIELD_NAMES, type VigilConfig, type Severity, type SeveritySetting, type FieldName } from './config/types.js';
+export { ConfigError, DOCUMENT_TYPES, FIELD_NAMES, PRESET_NAMES, type PresetName, type VigilConfig, type Severity, type SeveritySetting, type FieldName } from './config/types.js';
 export { parseDocument, fieldLabel, type DocumentLocation } from './document.js';
 export { rules, getRule, ruleDocsPath, ruleSeverity, rulesTagged, type RegisteredRule, type RuleDocs } from './rules/index.js';
 export { RULE_IDS } from './rules/ids.js';

@@ -123,7 +123,7 @@ function files(): Record<string, string> {
 }
 
 async function check(dir: string, overrides: Partial<VigilConfig> = {}) {
-  const config: VigilConfig = { ...defaultConfig(dir), alerts: ['monitoring/**/*.rules.yml'], site: { base: '/', title: 'Docs', url: 'https://docs.example.com' }, ...overrides };
+  const config: VigilConfig = { ...defaultConfig(dir), alerts: ['monitoring/**/*.rules.yml'], site: { base: '/', title: 'Docs', url: 'https://docs.example.com', gate: 'strict' }, ...overrides };
   const run = await checkDocuments({ cwd: dir, config, today: '2026-06-01', offline: true, workers: 0 });
   return run.diagnostics.filter((d) => d.rule === 'alert-runbook');
 }
@@ -159,12 +159,12 @@ describe('alert-runbook', () => {
       'alerts.yml': 'groups:\n  - name: a\n    rules:\n      - alert: A\n        annotations:\n          runbook_url: https://docs.example.com/team/runbooks/a/\n',
       'content/runbooks/a.md': runbook('RB-A-01', ['alerts: [A]']),
     });
-    expect(await check(dir, { alerts: ['alerts.yml'], site: { base: '/team/', title: 'Docs', url: 'https://docs.example.com/team' } })).toEqual([]);
+    expect(await check(dir, { alerts: ['alerts.yml'], site: { base: '/team/', title: 'Docs', url: 'https://docs.example.com/team', gate: 'strict' } })).toEqual([]);
   });
 
   it('says once that absolute runbook_urls need site.url', async () => {
     const dir = project(files());
-    const findings = await check(dir, { site: { base: '/', title: 'Docs', url: null } });
+    const findings = await check(dir, { site: { base: '/', title: 'Docs', url: null, gate: 'strict' } });
     const siteUrl = findings.filter((f) => f.message.includes('site.url is not set'));
     expect(siteUrl).toHaveLength(1);
     // A relative runbook_url still resolves against the site's base.

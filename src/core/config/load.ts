@@ -16,7 +16,7 @@ export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigi
 
 const TOP_LEVEL_KEYS = ['preset', 'content', 'include', 'exclude', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site', 'controls', 'alerts'];
 const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts', 'budget'];
-const SITE_KEYS = ['base', 'title', 'url'];
+const SITE_KEYS = ['base', 'title', 'url', 'gate'];
 
 // Only a runbook needs a section out of the box: whom to call (its frontmatter escalation list
 // counts). A team that wants more says so in `sections`.
@@ -40,7 +40,7 @@ export function defaultConfig(rootDir: string): VigilConfig {
     types: [],
     sections: structuredClone(DEFAULT_SECTIONS),
     links: { timeoutMs: 10_000, concurrency: 16, allowHosts: [] },
-    site: { base: '/', title: 'Vigil', url: null },
+    site: { base: '/', title: 'Vigil', url: null, gate: 'strict' },
     controls: defaultControlsConfig(),
     alerts: [],
   };
@@ -55,7 +55,7 @@ export async function loadConfig(cwd: string, explicitFile?: string): Promise<Vi
   } else {
     file = CONFIG_FILE_NAMES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate)) ?? null;
   }
-  if (!file) return defaultConfig(cwd);
+  if (!file) return resolveConfig({}, cwd, null);
   const raw = await readConfigFile(file);
   const display = path.relative(cwd, file) || file;
   return resolveConfig(raw, path.dirname(file), file, display);
@@ -265,6 +265,10 @@ function readSite(value: unknown, where: string): VigilConfig['site'] {
     site.title = value.title;
   }
   if (value.url !== undefined) site.url = readSiteUrl(value.url, where);
+  if (value.gate !== undefined) {
+    if (value.gate !== 'strict' && value.gate !== 'publish') throw new ConfigError(`${where}: "site.gate" must be strict or publish, got ${JSON.stringify(value.gate)}`);
+    site.gate = value.gate;
+  }
   return site;
 }
 

@@ -69,7 +69,8 @@ export interface VigilConfig {
   sections: Record<string, string[]>;
   links: LinksConfig;
   /** `url`: absolute address where the site is published (for links in reports and SARIF), or null. */
-  site: { base: string; title: string; url: string | null };
+  /** `gate`: which errors stop a site build: strict (any) or publish (none; every page with its banner). */
+  site: { base: string; title: string; url: string | null; gate: 'strict' | 'publish' };
   /** Control catalogues in use and controls marked not applicable (src/core/controls/config.ts). */
   controls: ControlsConfig;
   /** Globs (relative to rootDir) of Prometheus rule files, for alert-runbook (src/core/alerts/config.ts). */
