@@ -90,7 +90,7 @@ describe('workflow files', () => {
     expect(workflow.jobs['due-review-issue'].permissions).toMatchObject({ issues: 'write' });
   });
 
-  it('the site build gate is strict on push and lets date-rule errors through only when scheduled.yml calls it', () => {
+  it('the deploy and the daily rebuild build with the publish gate', () => {
     const site = load('site.yml') as Workflow & { on: { workflow_call: { inputs: Record<string, CallInput> } } };
     const build = steps(site).find((step) => step.run === 'npm run site:build')!;
     const expression = build.env?.VIGIL_SITE_GATE ?? '';
@@ -103,11 +103,9 @@ describe('workflow files', () => {
     expect(declared.type).toBe('string');
     const caller = load('scheduled.yml').jobs.site.with ?? {};
     // push and workflow_dispatch carry no inputs; a workflow_call gets the caller's `with` over the defaults.
-    expect(gateFor({})).toBe('all');
-    expect(gateFor({ [input]: declared.default })).toBe('all');
-    expect(gateFor({ [input]: declared.default, ...caller })).toBe('content');
-    for (const value of [gateFor({}), gateFor({ ...caller })]) expect(() => resolveGateMode(value)).not.toThrow();
-    expect(resolveGateMode(gateFor({ ...caller }))).toBe('content');
+    expect(resolveGateMode(gateFor({}))).toBe('publish');
+    expect(resolveGateMode(gateFor({ [input]: declared.default }))).toBe('publish');
+    expect(resolveGateMode(gateFor({ [input]: declared.default, ...caller }))).toBe('publish');
   });
 });
 
