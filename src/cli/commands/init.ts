@@ -15,13 +15,18 @@ folder of Markdown), then write vigil.config.yaml, a pull-request workflow in
 .github/workflows/vigil.yml and "vigil:check" / "vigil:report" scripts in package.json.
 An existing file is never overwritten: init says what it left.
 
+With a site (a Starlight site, or --site for a folder of Markdown, which also writes an
+astro.config.mjs using vigil-docs/astro), init also writes .github/workflows/vigil-site.yml:
+build with the publish gate and deploy to GitHub Pages on every push to main and daily.
+
 Options:
+  --site               a folder of Markdown: publish it as a site (vigil-docs/astro)
   --dry-run            print what would be written, write nothing
   -h, --help           show this help
 `;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('init', args, { 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('init', args, { 'dry-run': { type: 'boolean' }, site: { type: 'boolean' } });
   if (values.help) {
     io.stdout.write(help);
     return 0;
@@ -53,7 +58,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const existingConfig = CONFIG_FILE_NAMES.find((name) => existsSync(path.join(root, name)));
   if (existingConfig) left.push(`${existingConfig} (a Vigil config is already there; vigil.config.yaml not written)`);
   else write('vigil.config.yaml', configText(detected));
-  write('.github/workflows/vigil.yml', workflowText(pkg !== null && existsSync(path.join(root, 'package-lock.json'))));
+  const hasLockfile = pkg !== null && existsSync(path.join(root, 'package-lock.json'));
+  write('.github/workflows/vigil.yml', workflowText(hasLockfile));
+  const next: string[] = [];
+  const wantsSite = detected.layout === 'starlight' || (detected.layout === 'markdown' && Boolean(values.site));
+  if (wantsSite) {
+    if (detected.layout === 'markdown') write('astro.config.mjs', ZERO_CONFIG_ASTRO);
+    const site = siteBuild(root, pkg?.data ?? null, detected);
+    write('.github/workflows/vigil-site.yml', siteWorkflowText(site, hasLockfile));
+    if (detected.layout === 'starlight') next.push("add Vigil to Starlight's plugins in your astro.config: import vigil from 'vigil-docs/starlight'; starlight({ plugins: [vigil()] })");
+    next.push('install the site dependencies: npm install --save-dev astro @astrojs/starlight');
+    next.push('in the repository settings, Pages → Source: GitHub Actions');
+  }
 
   if (pkg) {
     const added = addScripts(pkg.data);
@@ -69,6 +85,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   for (const file of left) say(`  left ${file}`);
   say('');
   say(pkg ? 'Next: npx vigil check   (or: npm run vigil:check)' : `Next: npx --package vigil-docs@${version()} vigil check`);
+  for (const step of next) say(`Then: ${step}`);
   return 0;
 }
 
@@ -130,13 +147,18 @@ export function workflowText(hasLockfile: boolean): string {
     '      security-events: write # upload SARIF to code scanning',
     '      actions: read',
     '    steps:',
+    '      # The whole history: documents that `covers` files are compared with what changed.',
     '      - uses: actions/checkout@v4.2.2',
     '        with:',
     '          persist-credentials: false',
+    '          fetch-depth: 0',
     ...install,
-    '      # Under GitHub Actions the output is one annotation per problem, plus a job summary.',
+    '      # Under GitHub Actions the output is one annotation per problem, plus a job summary; on a',
+    '      # pull request, a document whose covered files it changes (and not the document) is flagged.',
     '      - name: vigil check',
-    `        run: ${vigil} check`,
+    '        env:',
+    '          BASE_REF: ${{ github.base_ref }}',
+    `        run: ${vigil} check \${BASE_REF:+--changed-since "origin/$BASE_REF"}`,
     '      # Exit code 1 means "errors found" (reported above); 2 (usage or config) still fails.',
     '      - name: vigil check (SARIF)',
     '        if: ${{ !cancelled() }}',
@@ -147,6 +169,92 @@ export function workflowText(hasLockfile: boolean): string {
     '        with:',
     '          sarif_file: vigil.sarif',
     '          category: vigil',
+  ].join('\n')}\n`;
+}
+
+const ZERO_CONFIG_ASTRO = `// The site: Vigil publishes the documents with Starlight (vigil-docs/astro); nothing else to set up.
+import { defineConfig } from 'astro/config';
+import vigil from 'vigil-docs/astro';
+
+export default defineConfig({ integrations: [vigil()] });
+`;
+
+interface SiteBuild {
+  /** The repository's own build command. */
+  command: string;
+  /** The folder it writes the site to, relative to the repository. */
+  output: string;
+}
+
+/** How this repository builds its site: its package.json build script, and Astro's outDir. */
+function siteBuild(root: string, pkg: PackageFile['data'] | null, detected: Detected): SiteBuild {
+  const scripts = pkg?.scripts ?? {};
+  const named = ['build', 'site:build', 'docs:build'].find((name) => typeof scripts[name] === 'string' && /\bastro\b/.test(scripts[name]));
+  const command = named ? `npm run ${named}` : 'npx astro build';
+  const configFile = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts'].map((name) => path.join(root, name)).find((file) => existsSync(file));
+  const outDir = detected.layout === 'starlight' && configFile ? /\boutDir:\s*['"]([^'"]+)['"]/.exec(readFileSync(configFile, 'utf8'))?.[1] : undefined;
+  return { command, output: (outDir ?? 'dist').replace(/^\.\//, '').replace(/\/+$/, '') };
+}
+
+/** Build with the publish gate and deploy to GitHub Pages, on pushes to main and daily, so statuses stay true. */
+export function siteWorkflowText(site: SiteBuild, hasLockfile: boolean): string {
+  const install = hasLockfile ? ['          cache: npm', '      - run: npm ci'] : ['      - run: npm install --no-audit --no-fund'];
+  return `${[
+    '# Written by `vigil init`: build the site and deploy it to GitHub Pages on every push to main',
+    '# and every day, so a page that falls overdue or expires shows it. The publish gate builds',
+    '# every page with its banner; the build log lists what it let through.',
+    '# Repository settings: Pages → Source: GitHub Actions.',
+    'name: Vigil site',
+    '',
+    'on:',
+    '  push:',
+    '    branches: [main]',
+    '  schedule:',
+    '    - cron: "17 6 * * *"',
+    '  workflow_dispatch:',
+    '',
+    'permissions:',
+    '  contents: read',
+    '',
+    'jobs:',
+    '  build:',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 30',
+    '    steps:',
+    '      - uses: actions/checkout@v4.2.2',
+    '        with:',
+    '          persist-credentials: false',
+    '          fetch-depth: 0 # dates of the last change in Git, for the register',
+    '      - uses: actions/setup-node@v4.4.0',
+    '        with:',
+    '          node-version: 20',
+    ...install,
+    '      - name: Build the site',
+    `        run: ${site.command}`,
+    '        env:',
+    '          ASTRO_TELEMETRY_DISABLED: 1',
+    '          VIGIL_SITE_GATE: publish',
+    '      - uses: actions/upload-pages-artifact@v3.0.1',
+    '        with:',
+    `          path: ${site.output}`,
+    '',
+    '  deploy:',
+    '    needs: build',
+    '    runs-on: ubuntu-latest',
+    '    timeout-minutes: 10',
+    '    concurrency:',
+    '      group: pages',
+    '      cancel-in-progress: false',
+    '    permissions:',
+    '      pages: write',
+    '      id-token: write',
+    '    environment:',
+    '      name: github-pages',
+    '      url: ${{ steps.deployment.outputs.page_url }}',
+    '    steps:',
+    '      - name: Deploy to GitHub Pages',
+    '        id: deployment',
+    '        uses: actions/deploy-pages@v4.0.5',
   ].join('\n')}\n`;
 }
 
