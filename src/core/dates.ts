@@ -11,7 +11,20 @@ export interface Cycle {
   text: string;
 }
 
-export type ReviewStatus = 'retired' | 'draft' | 'expired' | 'overdue' | 'due-soon' | 'current';
+export type ReviewStatus = 'retired' | 'draft' | 'expired' | 'incomplete' | 'overdue' | 'due-soon' | 'current';
+
+/** The statuses the dates alone give (statusOn): every status but `incomplete`, which needs the run's findings. */
+export type DateStatus = Exclude<ReviewStatus, 'incomplete'>;
+
+/**
+ * A status from the dates, given whether the run found a problem that is not about dates
+ * (SPEC: retired, draft, expired, incomplete, overdue, due-soon, current — first that applies).
+ * Shared by the engine and the browser's re-check, so neither can turn an incomplete page green.
+ */
+export function withProblems(dateStatus: DateStatus, hasProblems: boolean): ReviewStatus {
+  if (!hasProblems || dateStatus === 'retired' || dateStatus === 'draft' || dateStatus === 'expired') return dateStatus;
+  return 'incomplete';
+}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -161,7 +174,7 @@ export interface ReviewInput {
 }
 
 export interface ReviewState {
-  status: ReviewStatus;
+  status: DateStatus;
   nextReview: IsoDate | null;
   /** Days until the next review (negative when overdue); null without a next review. */
   daysToReview: number | null;
@@ -191,7 +204,7 @@ export interface StatusDates {
  * The status on `today` from dates already worked out: the one rule, used by the build and
  * shipped to the browser (this module imports nothing) to re-judge old pages.
  */
-export function statusOn(dates: StatusDates, today: IsoDate, warningWindowDays: number): ReviewStatus {
+export function statusOn(dates: StatusDates, today: IsoDate, warningWindowDays: number): DateStatus {
   if (dates.lifecycle === 'retired') return 'retired';
   if (dates.lifecycle === 'draft') return 'draft';
   // In the browser the dates come from page attributes: anything malformed counts as missing.

@@ -11,6 +11,7 @@ import { loadAlertRules } from './alerts/load.js';
 import { readHistory } from './history/facts.js';
 import type { LinkProgress } from './links/check.js';
 import { getRule, rules, ruleSeverity } from './rules/index.js';
+import { markIncomplete } from './problems.js';
 import { loadSchemas, schemasFolderOf } from './schemas.js';
 import type { CheckedDocument, CheckResult, Diagnostic } from './types.js';
 
@@ -88,6 +89,8 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   }
 
   diagnostics.sort(compareDiagnostics);
+  // Only now, with every rule's findings in, can a document's status say `incomplete`.
+  markIncomplete(docs, diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return {
     now: today,

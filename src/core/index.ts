@@ -6,6 +6,7 @@ export { parseDocument, fieldLabel, type DocumentLocation } from './document.js'
 export { rules, getRule, ruleDocsPath, ruleSeverity, rulesTagged, type RegisteredRule, type RuleDocs } from './rules/index.js';
 export { RULE_IDS } from './rules/ids.js';
 export { isPlaceholder } from './placeholders.js';
+export { isCompletenessProblem, plainWords, type DocumentProblem } from './problems.js';
 export { loadSchemas, schemasFolderOf, BUILT_IN_SCHEMAS, type SchemaSet } from './schemas.js';
 export { collectFiles } from './files.js';
 export * from './dates.js';

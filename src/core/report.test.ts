@@ -27,7 +27,7 @@ describe('buildDueReport', () => {
       ['Platform team', ['content/runbooks/db-failover.md overdue', 'content/runbooks/cache.md due']],
       ['Security', ['content/policies/retention.md expired', 'content/policies/access.md due']],
     ]);
-    expect(report.summary).toEqual({ documents: 5, overdue: 2, due: 2, expired: 1, expiring: 0 });
+    expect(report.summary).toEqual({ documents: 5, overdue: 2, due: 2, expired: 1, expiring: 0, incomplete: 0 });
     expect(report.until).toBe('2026-12-26');
   });
 

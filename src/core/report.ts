@@ -1,6 +1,6 @@
 // Which documents need attention within a window, grouped by owner. Pure: records in, data out.
 // Statuses come from the records as the engine judged them; only day counts are computed here.
-import { addDays, daysBetween, type IsoDate, type ReviewStatus } from './dates.js';
+import { addDays, daysBetween, statusOn, type IsoDate, type ReviewStatus } from './dates.js';
 import type { DocumentRecord } from './types.js';
 
 /** Why a document is in the report. A document can have more than one reason. */
@@ -21,6 +21,8 @@ export interface DueDocument {
   days_to_review: number | null;
   expires: IsoDate | null;
   days_to_expiry: number | null;
+  /** When the status is `incomplete`: what is wrong, in plain words (the engine's record.problems). */
+  problems: string[];
 }
 
 export interface OwnerGroup {
@@ -34,7 +36,8 @@ export interface DueReport {
   within_days: number;
   /** Last day of the window (now + within_days). */
   until: IsoDate;
-  summary: { documents: number; overdue: number; due: number; expired: number; expiring: number };
+  /** `incomplete`: documents in the report that also have problems not about dates (a missing contact, a dead status page). */
+  summary: { documents: number; overdue: number; due: number; expired: number; expiring: number; incomplete: number };
   owners: OwnerGroup[];
 }
 
@@ -48,9 +51,11 @@ export function buildDueReport(documents: readonly DocumentRecord[], now: IsoDat
     const daysToReview = record.next_review ? daysBetween(now, record.next_review) : null;
     const daysToExpiry = record.expires ? daysBetween(now, record.expires) : null;
     const reasons: DueReason[] = [];
+    // `incomplete` outranks overdue in the status: ask the dates alone whether it is overdue as well.
+    const byDates = record.status === 'incomplete' ? statusOn({ lifecycle: record.lifecycle, nextReview: record.next_review, expires: record.expires }, now, 0) : record.status;
     if (record.status === 'expired') reasons.push('expired');
     else if (daysToExpiry !== null && daysToExpiry <= withinDays) reasons.push('expiring');
-    if (record.status === 'overdue') reasons.push('overdue');
+    if (byDates === 'overdue') reasons.push('overdue');
     else if (daysToReview !== null && daysToReview <= withinDays) reasons.push(daysToReview < 0 ? 'overdue' : 'due');
     if (reasons.length === 0) continue;
     due.push({
@@ -67,6 +72,7 @@ export function buildDueReport(documents: readonly DocumentRecord[], now: IsoDat
       days_to_review: daysToReview,
       expires: record.expires,
       days_to_expiry: daysToExpiry,
+      problems: (record.problems ?? []).map((problem) => problem.text),
     });
   }
   const count = (reason: DueReason) => due.filter((doc) => doc.reasons.includes(reason)).length;
@@ -74,7 +80,7 @@ export function buildDueReport(documents: readonly DocumentRecord[], now: IsoDat
     now,
     within_days: withinDays,
     until: addDays(now, withinDays),
-    summary: { documents: due.length, overdue: count('overdue'), due: count('due'), expired: count('expired'), expiring: count('expiring') },
+    summary: { documents: due.length, overdue: count('overdue'), due: count('due'), expired: count('expired'), expiring: count('expiring'), incomplete: due.filter((doc) => doc.status === 'incomplete').length },
     owners: groupByOwner(due),
   };
 }
@@ -103,6 +109,6 @@ function byUrgency(a: DueDocument, b: DueDocument): number {
 
 function urgency(doc: DueDocument): number {
   // An active document with no review date is as urgent as it gets.
-  const days = [doc.days_to_review ?? (doc.status === 'overdue' ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER), doc.days_to_expiry ?? Number.MAX_SAFE_INTEGER];
+  const days = [doc.days_to_review ?? (doc.reasons.includes('overdue') ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER), doc.days_to_expiry ?? Number.MAX_SAFE_INTEGER];
   return Math.min(...days);
 }

@@ -5,6 +5,7 @@ import type { FieldPosition, Position } from './parse/frontmatter.js';
 import type { SchemaSet } from './schemas.js';
 import type { AlertSet } from './alerts/load.js';
 import type { HistoryFacts } from './history/facts.js';
+import type { DocumentProblem } from './problems.js';
 
 export interface EscalationContact {
   role: string;
@@ -51,6 +52,11 @@ export interface DocumentRecord {
   reviewed_by: string | null;
   /** The day the content last changed in Git, not counting commits that only renewed the review; null when unknown. */
   content_changed: IsoDate | null;
+  /**
+   * The run's error-level findings that are not about dates, in plain words (src/core/problems.ts):
+   * what makes the status `incomplete`. Set by the engine once every rule has run.
+   */
+  problems?: DocumentProblem[];
 }
 
 /** A parsed document: the record plus what the rules need (positions, body scan). */

@@ -16,7 +16,7 @@ export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigi
 
 const TOP_LEVEL_KEYS = ['preset', 'content', 'include', 'exclude', 'schemas', 'warning_window', 'rules', 'fields', 'types', 'sections', 'links', 'site', 'controls', 'alerts'];
 const LINK_KEYS = ['timeout', 'concurrency', 'allow_hosts', 'budget'];
-const SITE_KEYS = ['base', 'title', 'url', 'gate'];
+const SITE_KEYS = ['base', 'title', 'url', 'gate', 'slack'];
 
 // Only a runbook needs a section out of the box: whom to call (its frontmatter escalation list
 // counts). A team that wants more says so in `sections`.
@@ -40,7 +40,7 @@ export function defaultConfig(rootDir: string): VigilConfig {
     types: [],
     sections: structuredClone(DEFAULT_SECTIONS),
     links: { timeoutMs: 10_000, concurrency: 16, allowHosts: [] },
-    site: { base: '/', title: 'Vigil', url: null, gate: 'strict' },
+    site: { base: '/', title: 'Vigil', url: null, gate: 'strict', slack: null },
     controls: defaultControlsConfig(),
     alerts: [],
   };
@@ -269,7 +269,22 @@ function readSite(value: unknown, where: string): VigilConfig['site'] {
     if (value.gate !== 'strict' && value.gate !== 'publish') throw new ConfigError(`${where}: "site.gate" must be strict or publish, got ${JSON.stringify(value.gate)}`);
     site.gate = value.gate;
   }
+  if (value.slack !== undefined) site.slack = readSlackWorkspace(value.slack, where);
   return site;
+}
+
+// The workspace's own address, https only, so a handle becomes <workspace>/messages/@handle.
+function readSlackWorkspace(value: unknown, where: string): string {
+  let url: URL | null = null;
+  try {
+    url = typeof value === 'string' ? new URL(value) : null;
+  } catch {
+    url = null;
+  }
+  if (!url || url.protocol !== 'https:' || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    throw new ConfigError(`${where}: "site.slack" must be the workspace's https address, such as https://acme.slack.com, got ${JSON.stringify(value)}`);
+  }
+  return url.origin;
 }
 
 // An absolute http(s) address, kept without a trailing slash so paths can be appended.

@@ -69,8 +69,9 @@ export interface VigilConfig {
   sections: Record<string, string[]>;
   links: LinksConfig;
   /** `url`: absolute address where the site is published (for links in reports and SARIF), or null. */
+  /** `slack`: the Slack workspace (e.g. https://acme.slack.com) that handles and channels link into, or null. */
   /** `gate`: which errors stop a site build: strict (any) or publish (none; every page with its banner). */
-  site: { base: string; title: string; url: string | null; gate: 'strict' | 'publish' };
+  site: { base: string; title: string; url: string | null; gate: 'strict' | 'publish'; slack?: string | null };
   /** Control catalogues in use and controls marked not applicable (src/core/controls/config.ts). */
   controls: ControlsConfig;
   /** Globs (relative to rootDir) of Prometheus rule files, for alert-runbook (src/core/alerts/config.ts). */
