@@ -2,7 +2,7 @@
 // declarations), the rule docs beside them, and the site (TypeScript, .astro components, CSS)
 // as source.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,8 @@ for (const file of filesUnder(path.join(src, 'core/rules'))) if (file.endsWith('
 // The site ships as TypeScript source, as Starlight's own package does: Astro's Vite compiles it
 // in the user's build (Node could not load it beside Starlight's .ts entry), and its imports of
 // ../core/index.js resolve to the compiled core above, the one the CLI runs.
-for (const folder of ['astro', 'components']) {
+for (const folder of ['astro', 'components', 'site']) {
+  if (!existsSync(path.join(src, folder))) continue;
   for (const file of filesUnder(path.join(src, folder))) {
     if (!isTest(path.basename(file))) copyFileSync(file, place(file));
   }

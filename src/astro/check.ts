@@ -31,6 +31,7 @@ export async function runCheck(options: SiteOptions = {}): Promise<SiteRun> {
   if (!config.file && options.preset) config = resolveConfig({ preset: options.preset }, cwd, null);
   const now = resolveNow(options.now ?? process.env.VIGIL_NOW);
   // Content folders are resolved from the config's folder, so a config elsewhere brings its own content.
-  const run = await checkDocuments({ cwd: config.rootDir, config, today: now, offline: true });
-  return { now, config, run, rules: loadRuleDocs(config) };
+  // keepBody: the loader renders each body from this run, as the core read it, and reads no file again.
+  const run = await checkDocuments({ cwd: config.rootDir, config, today: now, offline: true, keepBody: true });
+  return { now, config, run, rules: loadRuleDocs(config), options };
 }

@@ -3,8 +3,9 @@
 // adding the plugin `vigil-docs/starlight`; (2) a Markdown-only repository with the zero-config
 // integration `vigil-docs/astro`. Both built with `astro build` and opened in headless Chromium.
 // Needs the npm registry (astro and Starlight are installed as a team would install them).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,26 @@ async function openRunbookAndRegister(outDir: string, shots: string) {
   const rows = await page.locator('table tbody tr').allInnerTexts();
   await page.close();
   return { ...seen, rows };
+}
+
+/** Asks `probe` again until `done` says its answer is the one awaited (at most about a minute). */
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await probe();
+  for (let attempt = 0; attempt < 240 && !done(value); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await probe();
+  }
+  return value;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const mainOf = (html: string): string => /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
@@ -153,6 +174,31 @@ describe('a Markdown-only repository with vigil-docs/astro', () => {
     expect(result.output).toContain('vigil gate strict: 2 documents, 0 errors, 0 warnings; building');
     expect(result.output).not.toMatch(/Missing pages directory|sitemap|\[WARN\]/i);
   });
+
+  it('astro dev shows a document\'s new status after an edit, without a restart', async () => {
+    const port = await freePort();
+    const dev = spawn(process.execPath, [path.join(result.root, 'node_modules/astro/astro.js'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: result.root, env: env() });
+    let log = '';
+    dev.stdout.on('data', (chunk) => (log += chunk));
+    dev.stderr.on('data', (chunk) => (log += chunk));
+    try {
+      const badge = async (): Promise<string | null> => {
+        try {
+          const html = await (await fetch(`http://127.0.0.1:${port}/policies/access/`)).text();
+          return /class="vigil-badge vigil-badge--([a-z-]+)"/.exec(html)?.[1] ?? null;
+        } catch {
+          return null; // not listening yet
+        }
+      };
+      expect(await until(badge, (status) => status !== null), log).toBe('current');
+      const file = path.join(result.root, 'content/policies/access.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('last_reviewed: 2026-06-01', 'last_reviewed: 2024-06-01'));
+      expect(await until(badge, (status) => status !== 'current'), log).toBe('overdue');
+      expect(log).toContain('checked again after a change to');
+    } finally {
+      dev.kill();
+    }
+  }, 120_000);
 
   it('in Chromium: the runbook shows its badge and first contact; the register lists both documents', async () => {
     const seen = await openRunbookAndRegister(path.join(result.root, 'dist'), 'zero-config');

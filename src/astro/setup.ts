@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger, HookParameters } from 'astro';
 import { runCheck, type SiteOptions } from './check.js';
 import { gateReport, resolveGateMode } from './gate.js';
-import { setSiteRun, type SiteRun } from './state.js';
+import { getSiteRun, setSiteRun, type SiteRun } from './state.js';
 
 export const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 export const component = (name: string): string => fileURLToPath(new URL(`../components/${name}`, import.meta.url));
@@ -23,6 +23,30 @@ export async function prepareSite(options: SiteOptions, command: string, logger:
   (report.blocks || report.letThrough > 0 ? logger.warn : logger.info).call(logger, report.summary);
   setSiteRun(site);
   return site;
+}
+
+let pending: Promise<void> = Promise.resolve();
+const isDocumentOrConfig = (file: string): boolean => /\.(md|mdx|markdown|erb)$/i.test(file) || /vigil\.config\.[a-z]+$/.test(file);
+
+/**
+ * `astro dev`: when a document (or the config) changes, check again with the options the site
+ * was built with and keep the new run, so its page shows the new status, banner and contacts
+ * without a restart; `afterwards` then reloads what reads the run (the zero-config loader).
+ */
+export function recheckOnChange(file: string, logger: { info(message: string): void; error(message: string): void }, afterwards?: () => Promise<void>): void {
+  if (!isDocumentOrConfig(file)) return;
+  // One check at a time, in the order the edits came.
+  pending = pending.then(async () => {
+    try {
+      const previous = await getSiteRun();
+      const site = await runCheck(previous.options);
+      setSiteRun(site);
+      await afterwards?.();
+      logger.info(`checked again after a change to ${file}: ${site.run.summary.errors} error(s), ${site.run.summary.warnings} warning(s)`);
+    } catch (error) {
+      logger.error(`could not check the documents again: ${(error as Error).message}`);
+    }
+  });
 }
 
 type InjectRoute = HookParameters<'astro:config:setup'>['injectRoute'];

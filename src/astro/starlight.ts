@@ -4,17 +4,18 @@
 // overridden it already. Vigil adds its header on document pages, and its own pages.
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import type { SiteOptions } from './check.js';
-import { component, injectVigilRoutes, prepareSite } from './setup.js';
+import { component, injectVigilRoutes, prepareSite, recheckOnChange } from './setup.js';
 
 export type VigilStarlightOptions = SiteOptions;
 
 export default function vigilStarlight(options: VigilStarlightOptions = {}): StarlightPlugin {
+  const siteOptions = { ...options, preset: options.preset ?? 'starlight' };
   return {
     name: 'vigil-docs',
     hooks: {
       'config:setup': async ({ config, updateConfig, addIntegration, command, logger }) => {
         if (command === 'preview') return;
-        await prepareSite({ ...options, preset: options.preset ?? 'starlight' }, command, logger);
+        await prepareSite(siteOptions, command, logger);
         const ours = { PageTitle: component('PageTitle.astro'), Head: component('Head.astro') };
         const components: Record<string, string> = {};
         for (const [name, file] of Object.entries(ours)) {
@@ -27,7 +28,13 @@ export default function vigilStarlight(options: VigilStarlightOptions = {}): Sta
         });
         addIntegration({
           name: 'vigil-docs:pages',
-          hooks: { 'astro:config:setup': ({ injectRoute }) => injectVigilRoutes(injectRoute, { home: false }) },
+          hooks: {
+            'astro:config:setup': ({ injectRoute }) => injectVigilRoutes(injectRoute, { home: false }),
+            // astro dev: Starlight's own loader reloads the page; its header reads the run checked again.
+            'astro:server:setup': ({ server, logger }) => {
+              server.watcher.on('all', (_event, file) => recheckOnChange(file, logger));
+            },
+          },
         });
       },
     },

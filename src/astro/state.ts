@@ -4,6 +4,7 @@
 // so the run is kept on globalThis. Pages import only this file, so the core's engine is not
 // bundled into them.
 import path from 'node:path';
+import type { SiteOptions } from './check.js';
 import type { CheckRun, DocumentRecord, IsoDate, Severity, SeveritySetting, VigilConfig } from '../core/index.js';
 
 /** A rule and its docs page, for the /rules/ pages. */
@@ -25,6 +26,8 @@ export interface SiteRun {
   config: VigilConfig;
   run: CheckRun;
   rules: RuleDoc[];
+  /** What the site was checked with, so `astro dev` can check again the same way after an edit. */
+  options: SiteOptions;
 }
 
 const KEY = Symbol.for('vigil.site.run');
