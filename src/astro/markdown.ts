@@ -1,10 +1,14 @@
-// Renders a document's Markdown body for the site. markdown-it with raw HTML off: nothing a
-// body contains can become markup or script, and links other than http(s), mailto, tel and
-// relative ones are dropped. Heading anchors use github-slugger, as the core's body scan
-// and Starlight do, and links to other documents (`../runbooks/db.md#step-3`) become site routes.
+// Renders a document's Markdown body for the site from the core's reading of it. The body is
+// parsed as the core's scan parses it (src/core/parse/body.ts: markdown-it, raw HTML recognised),
+// so the blocks, headings and links are the same ones; raw HTML is then shown as text, never as
+// markup, and links other than http(s), mailto, tel and relative ones are dropped. Each heading's
+// id is the slug the core computed (the anchors link-broken accepts), and each relative link goes
+// where the core resolved it (link.target): a document's route and the heading it matched, or, when
+// the core reports it broken, as written and marked. The site never resolves a document's link.
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
+import type { CheckedDocument, LinkDestination } from '../core/index.js';
 
 export interface RenderedHeading {
   depth: number;
@@ -20,15 +24,32 @@ export interface RenderedBody {
 const SAFE_SCHEME = /^(https?:|mailto:|tel:)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// The core's options (body.ts): with `html: true` an HTML block holds its lines as the core sees
+// them, and `<b>` in a heading is markup around the heading's text, not part of it.
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 markdown.validateLink = (url: string): boolean => {
   const trimmed = url.trim();
   return !HAS_SCHEME.test(trimmed) || SAFE_SCHEME.test(trimmed);
 };
 
+/** What the core read in a document's body: its headings' slugs, in order, and where its links lead. */
+export interface DocumentReading {
+  /** The document's own slug, for links to its own headings. */
+  slug: string;
+  headings: ReadonlyArray<{ text: string; slug: string }>;
+  /** Where each href the core saw leads (in one document the same href always leads to the same place). */
+  targets: ReadonlyMap<string, LinkDestination | undefined>;
+  /** A document's route by its slug; null for a page this site does not publish. */
+  routeOf: (slug: string) => string | null;
+}
+
 interface RenderEnv {
   relPath: string;
-  /** relPath of every document → its route, e.g. `runbooks/db.md` → `/runbooks/db/`. */
+  /** The core's reading, for a document; null for Markdown the core does not check (a rule's page). */
+  reading: DocumentReading | null;
+  /** Headings met so far: the next one's slug is the core's heading at this index. */
+  headingCount: number;
+  /** Without a reading: relPath of every page → its route, e.g. `runbooks/db.md` → `/runbooks/db/`. */
   routes: Map<string, string>;
   slugger: GithubSlugger;
   headings: RenderedHeading[];
@@ -40,10 +61,30 @@ function inlineText(token: Token | undefined): string {
   return (token?.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline').map((child) => child.content).join('');
 }
 
+/**
+ * The next heading's id: the core's slug, heading by heading in the order both parses meet them
+ * (links.site.test.ts proves they meet the same ones). Markdown the core did not read is slugged
+ * here, as GitHub does.
+ */
+function nextHeadingSlug(env: RenderEnv, text: string): string {
+  const known = env.reading?.headings[env.headingCount++];
+  return known ? known.slug : env.slugger.slug(text);
+}
+
+// Raw HTML is recognised, as the core recognises it, and shown as the text it is; a comment
+// (`<!-- TODO -->`), which GitHub does not show either, is left out.
+const HTML_COMMENT = /^\s*<!--[^]*-->\s*$/;
+const rawHtml = (content: string): string => (HTML_COMMENT.test(content) ? '' : markdown.utils.escapeHtml(content));
+markdown.renderer.rules.html_block = (tokens, index) => {
+  const text = rawHtml(tokens[index].content.trimEnd());
+  return text ? `<p>${text}</p>\n` : '';
+};
+markdown.renderer.rules.html_inline = (tokens, index) => rawHtml(tokens[index].content);
+
 markdown.renderer.rules.heading_open = (tokens, index, options, env: RenderEnv, self) => {
   const token = tokens[index];
   const text = inlineText(tokens[index + 1]);
-  const slug = env.slugger.slug(text);
+  const slug = nextHeadingSlug(env, text);
   token.attrSet('id', slug);
   env.headings.push({ depth: Number(token.tag.slice(1)), slug, text });
   return self.renderToken(tokens, index, options);
@@ -53,11 +94,26 @@ const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, op
 markdown.renderer.rules.link_open = (tokens, index, options, env: RenderEnv, self) => {
   const token = tokens[index];
   const href = token.attrGet('href');
-  if (href) token.attrSet('href', documentRoute(href, env) ?? href);
+  if (href !== null && env.reading) {
+    const target = env.reading.targets.get(href);
+    // A link the core reports broken stays as written, marked; anything not a document stays as written.
+    if (target?.kind === 'broken') token.attrJoin('class', 'vigil-broken-link');
+    else if (target?.kind === 'document') token.attrSet('href', targetHref(target, env.reading) ?? href);
+  } else if (href) {
+    token.attrSet('href', documentRoute(href, env) ?? href);
+  }
   return defaultLinkOpen(tokens, index, options, env, self);
 };
 
-/** `../procedures/sev.md#sev-1` → `/procedures/sev/#sev-1` when it names a document; else null. */
+/** The page and heading the core resolved a link to: `/procedures/sev/#sev-1`, or `#sev-1` on the page itself. */
+function targetHref(target: Extract<LinkDestination, { kind: 'document' }>, reading: DocumentReading): string | null {
+  const fragment = target.anchor ? `#${encodeURIComponent(target.anchor)}` : '';
+  if (target.slug === reading.slug && fragment) return fragment;
+  const route = reading.routeOf(target.slug);
+  return route === null ? null : encodeURI(route) + fragment;
+}
+
+/** Markdown the core did not read: `../procedures/sev.md#sev-1` → `/procedures/sev/#sev-1` when it names a page; else null. */
 function documentRoute(href: string, env: RenderEnv): string | null {
   if (HAS_SCHEME.test(href) || href.startsWith('/') || href.startsWith('#')) return null;
   const [target, fragment] = href.split('#', 2);
@@ -74,16 +130,29 @@ function documentRoute(href: string, env: RenderEnv): string | null {
 }
 
 /**
- * Renders `body`. A leading `# Title` that repeats the page title is left out (the page
- * already shows the title), but still counted so later anchors match the core's slugs.
+ * Renders a document's body from the core's run: its Markdown as the core kept it (the engine's
+ * keepBody), its heading slugs and its resolved links. `routeOf` gives a document's route by slug.
  */
-export function renderBody(body: string, relPath: string, routes: Map<string, string>, title?: string): RenderedBody {
-  const env: RenderEnv = { relPath, routes, slugger: new GithubSlugger(), headings: [] };
+export function renderDocument(doc: Pick<CheckedDocument, 'relPath' | 'body' | 'record'>, routeOf: (slug: string) => string | null): RenderedBody {
+  const targets = new Map<string, LinkDestination | undefined>();
+  for (const link of doc.body.links) if (!targets.has(link.href)) targets.set(link.href, link.target);
+  const reading: DocumentReading = { slug: doc.record.slug, headings: doc.body.headings, targets, routeOf };
+  return renderBody(doc.body.text ?? '', doc.relPath, new Map(), doc.record.title, reading);
+}
+
+/**
+ * Renders `body`: a document's with the core's `reading`, else Markdown the core does not check
+ * (a rule's docs page: GitHub slugs, `.md` links found in `routes`). A leading `# Title` that
+ * repeats the page title is left out (the page already shows the title), but still counted so
+ * later anchors match the core's slugs.
+ */
+export function renderBody(body: string, relPath: string, routes: Map<string, string>, title?: string, reading: DocumentReading | null = null): RenderedBody {
+  const env: RenderEnv = { relPath, routes, reading, headingCount: 0, slugger: new GithubSlugger(), headings: [] };
   const tokens = markdown.parse(body, env);
   if (title && tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
     const text = inlineText(tokens[1]);
     if (text.trim().toLowerCase() === title.trim().toLowerCase()) {
-      env.slugger.slug(text);
+      nextHeadingSlug(env, text); // its slug stays taken, so the later ones are the core's
       tokens.splice(0, 3);
     }
   }

@@ -50,7 +50,12 @@ function unreadable(location: DocumentLocation, context: RuleContext, message: s
   return { doc, diagnostics: toDiagnostics(frontmatterSyntax, doc.syntaxProblems, location.path, context.config) };
 }
 
-export function checkFile(location: DocumentLocation, context: RuleContext): FileOutcome {
+export interface CheckFileOptions {
+  /** Keep the body's Markdown on the checked document (the site renders it); off for `vigil check`. */
+  keepBody?: boolean;
+}
+
+export function checkFile(location: DocumentLocation, context: RuleContext, options: CheckFileOptions = {}): FileOutcome {
   let bytes: Uint8Array;
   try {
     const size = statSync(location.file).size;
@@ -71,7 +76,7 @@ export function checkFile(location: DocumentLocation, context: RuleContext): Fil
       if (severityFor(context.config, rule.id, rule.defaultSeverity) === 'off') continue;
       diagnostics.push(...toDiagnostics(rule, rule.checkDocument(doc, context), doc.path, context.config));
     }
-    return { doc: letGo(doc), diagnostics };
+    return { doc: letGo(doc, options.keepBody === true), diagnostics };
   } catch (error) {
     // A bug in Vigil must not cost the other files their results, nor pass this one silently.
     const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
@@ -81,8 +86,8 @@ export function checkFile(location: DocumentLocation, context: RuleContext): Fil
   }
 }
 
-/** Drops what only the per-document rules read (see CheckedDocument). */
-function letGo(doc: VigilDocument): CheckedDocument {
+/** Drops what only the per-document rules read (see CheckedDocument), and the body's text unless asked. */
+function letGo(doc: VigilDocument, keepBody: boolean): CheckedDocument {
   const { fields: _fields, body, ...kept } = doc;
-  return { ...kept, body: { headings: body.headings, links: body.links } };
+  return { ...kept, body: keepBody && body.text !== undefined ? { headings: body.headings, links: body.links, text: body.text } : { headings: body.headings, links: body.links } };
 }

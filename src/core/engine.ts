@@ -32,6 +32,11 @@ export interface CheckOptions {
    * A ref this clone cannot answer for throws ChangedSinceError.
    */
   changedSince?: string;
+  /**
+   * Keep each document's Markdown body on `docs` (body.text), for a caller that renders it (the
+   * site) and must not read the files again. Off by default: `vigil check` holds only the scan.
+   */
+  keepBody?: boolean;
 }
 
 export interface CheckRun extends CheckResult {
@@ -57,7 +62,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const schemas = loadSchemas(schemasFolder);
   const context = ruleContext(config, today, schemas);
 
-  const checkInline = (location: DocumentLocation): FileOutcome => checkFile(location, context);
+  const checkInline = (location: DocumentLocation): FileOutcome => checkFile(location, context, { keepBody: options.keepBody });
   const outcomes = await checkAll(fileSet.files, spare, checkInline);
   const docs = outcomes.filter((outcome) => outcome.doc.judged).map((outcome) => outcome.doc);
   const pages = outcomes.filter((outcome) => !outcome.doc.judged).map((outcome) => outcome.doc);
@@ -110,6 +115,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /** Worker threads for a large set: one fewer than the cores for 'auto' (the main thread works too). */
 function sparesFor(options: CheckOptions, schemasFolder: string | null, fileCount: number): Worker[] {
+  // Bodies kept for the site are read on the main thread: from a worker each would be copied back.
+  if (options.keepBody) return [];
   const requested = options.workers ?? 'auto';
   const count = requested === 'auto' ? (fileCount >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) - 1 : 0) : requested;
   // Workers need compiled JavaScript; under a TypeScript test runner the engine runs inline.

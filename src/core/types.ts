@@ -7,6 +7,9 @@ import type { AlertSet } from './alerts/load.js';
 import type { HistoryFacts } from './history/facts.js';
 import type { DocumentProblem } from './problems.js';
 
+/** Where a link in a body leads, as link-broken resolved it (the site renders links by it). */
+export type { LinkDestination } from './parse/body.js';
+
 export interface EscalationContact {
   role: string;
   name: string | null;
@@ -95,9 +98,10 @@ export interface VigilDocument {
 
 /**
  * A document after its own rules have run: what the set rules, the site and the CLI still use.
- * The raw frontmatter and the body's tables are let go there, so 10,000 checked documents stay small.
+ * The raw frontmatter and the body's tables are let go there, and the body's text unless the engine
+ * is asked to keep it (keepBody), so 10,000 checked documents stay small.
  */
-export type CheckedDocument = Omit<VigilDocument, 'fields' | 'body'> & { body: Pick<BodyScan, 'headings' | 'links'> };
+export type CheckedDocument = Omit<VigilDocument, 'fields' | 'body'> & { body: Pick<BodyScan, 'headings' | 'links' | 'text'> };
 
 export interface Diagnostic {
   rule: string;

@@ -14,7 +14,21 @@ export interface Heading extends Position {
 
 export interface Link extends Position {
   href: string;
+  /** Where the link leads, as link-broken resolved it once the set rules ran: what the site renders. */
+  target?: LinkDestination;
 }
+
+/**
+ * A link's destination. `document`: a page of the set, by its record's slug, and the heading slug
+ * the anchor matched (null without one); `file`: a file beside the documents that is not one;
+ * `external`: not a path in this tree (a scheme, `//host`, a site-absolute path, or empty), left
+ * as written; `broken`: what link-broken reports.
+ */
+export type LinkDestination =
+  | { kind: 'document'; slug: string; anchor: string | null }
+  | { kind: 'file' }
+  | { kind: 'external' }
+  | { kind: 'broken' };
 
 export interface TableCell extends Position {
   text: string;
@@ -31,6 +45,8 @@ export interface BodyScan {
   headings: Heading[];
   links: Link[];
   tables: Table[];
+  /** The Markdown scanned (absent when blank); kept past the rules only when the engine is asked to (keepBody: the site renders it). */
+  text?: string;
 }
 
 // markdown-it: measured faster than micromark/mdast on the bench set, with GFM tables built in.
@@ -48,7 +64,8 @@ type MarkdownEnv = Record<string, unknown>;
 
 export function scanBody(body: string, firstLine: number, anchors: AnchorStyle = 'github'): BodyScan {
   const scan: BodyScan = { headings: [], links: [], tables: [] };
-  if (body.trim() === '') return scan;
+  if (body.trim() === '') return scan; // nothing to render either
+  scan.text = body;
   const slugger = sluggerFor(anchors);
   const env: MarkdownEnv = {};
   const pieces = body.length > CHUNK_CHARS ? splitAtBlocks(body, CHUNK_CHARS) : [{ text: body, line: 0 }];

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Link, LinkDestination } from '../parse/body.js';
 import type { Finding, Rule, CheckedDocument } from '../types.js';
 
 const SOURCE_SUFFIXES = ['.md', '.mdx', '.md.erb'];
@@ -29,25 +30,46 @@ export const rule: Rule = {
     };
     // A Starlight site's links are site paths (/runbooks/db/, ../db/), resolved against its routes.
     const siteLinks = config.preset === 'starlight' ? siteRoutes([...docs, ...pages], config.site.base) : null;
+    // Each link keeps where it leads (link.target): the site renders it from there, never resolving again.
     const findings: Finding[] = [];
     for (const doc of docs) {
       const folder = path.dirname(doc.file);
       for (const link of doc.body.links) {
-        if (!link.href || EXTERNAL.test(link.href)) continue;
+        if (!link.href || EXTERNAL.test(link.href)) {
+          link.target = EXTERNAL_TARGET;
+          continue;
+        }
         if (siteLinks) {
-          const problem = resolveSiteLink(doc, link.href, siteLinks, config.rootDir, fileExists);
-          if (problem) findings.push({ path: doc.path, line: link.line, column: link.column, message: problem });
+          record(doc, link, resolveSiteLink(doc, link.href, siteLinks, config.rootDir, fileExists), findings);
           continue;
         }
         // Site-absolute links (/runbooks/db/) are not files in this tree.
-        if (link.href.startsWith('/')) continue;
-        const problem = resolveLink(doc, folder, link.href, findDocument, fileExists);
-        if (problem) findings.push({ path: doc.path, line: link.line, column: link.column, message: problem });
+        if (link.href.startsWith('/')) {
+          link.target = EXTERNAL_TARGET;
+          continue;
+        }
+        record(doc, link, resolveLink(doc, folder, link.href, findDocument, fileExists), findings);
       }
     }
     return findings;
   },
 };
+
+const EXTERNAL_TARGET: LinkDestination = { kind: 'external' };
+const FILE_TARGET: LinkDestination = { kind: 'file' };
+const BROKEN_TARGET: LinkDestination = { kind: 'broken' };
+
+/** A link resolves to a target, or is broken with the reason. */
+type Resolution = LinkDestination | string;
+
+function record(doc: CheckedDocument, link: Link, resolution: Resolution, findings: Finding[]): void {
+  if (typeof resolution === 'string') {
+    link.target = BROKEN_TARGET;
+    findings.push({ path: doc.path, line: link.line, column: link.column, message: resolution });
+  } else {
+    link.target = resolution;
+  }
+}
 
 function resolveLink(
   doc: CheckedDocument,
@@ -55,7 +77,7 @@ function resolveLink(
   href: string,
   findDocument: (absolute: string) => CheckedDocument | null,
   fileExists: (file: string) => boolean,
-): string | null {
+): Resolution {
   const hashAt = href.indexOf('#');
   const rawPath = (hashAt === -1 ? href : href.slice(0, hashAt)).replace(/\?.*$/, '');
   const anchor = hashAt === -1 ? null : href.slice(hashAt + 1);
@@ -71,11 +93,11 @@ function resolveLink(
     const absolute = path.resolve(folder, targetPath);
     target = findDocument(absolute) ?? undefined;
     if (!target) {
-      if (fileExists(absolute)) return null; // an image, a PDF or a folder beside the docs
+      if (fileExists(absolute)) return FILE_TARGET; // an image, a PDF or a folder beside the docs
       return `link "${href}" points at ${targetPath}, which does not exist`;
     }
   }
-  return anchorProblem(doc, target, href, anchor);
+  return resolveAnchor(doc, target, href, anchor);
 }
 
 interface SiteRoutes {
@@ -94,7 +116,7 @@ const routeOf = (doc: CheckedDocument, routes: SiteRoutes): string => `${routes.
  * A link as the browser follows it from the page's own route (as starlight-links-validator
  * does): it must land on a page of the site, or on a file in public/, and on a heading there.
  */
-function resolveSiteLink(doc: CheckedDocument, href: string, routes: SiteRoutes, rootDir: string, fileExists: (file: string) => boolean): string | null {
+function resolveSiteLink(doc: CheckedDocument, href: string, routes: SiteRoutes, rootDir: string, fileExists: (file: string) => boolean): Resolution {
   let url: URL;
   try {
     url = new URL(href, `https://site.invalid${routeOf(doc, routes)}`);
@@ -112,21 +134,23 @@ function resolveSiteLink(doc: CheckedDocument, href: string, routes: SiteRoutes,
   const slug = pathname.slice(routes.base.length).replace(/\/+$/, '').replace(/(^|\/)index(\.html)?$/, '').toLowerCase();
   const target = routes.bySlug.get(slug);
   if (!target) {
-    if (/\.[a-z0-9]+$/i.test(pathname) && fileExists(path.join(rootDir, 'public', pathname.slice(routes.base.length)))) return null;
+    if (/\.[a-z0-9]+$/i.test(pathname) && fileExists(path.join(rootDir, 'public', pathname.slice(routes.base.length)))) return FILE_TARGET;
     return `link "${href}" points at ${pathname}, which is not a page of the site`;
   }
-  return anchorProblem(doc, target, href, anchor);
+  return resolveAnchor(doc, target, href, anchor);
 }
 
-function anchorProblem(doc: CheckedDocument, target: CheckedDocument, href: string, anchor: string | null): string | null {
-  if (anchor === null || anchor === '') return null;
+/** The target page and the heading slug the anchor names (as written, else lowercased: `#Rollback-Plan`), or the problem. */
+function resolveAnchor(doc: CheckedDocument, target: CheckedDocument, href: string, anchor: string | null): Resolution {
+  if (anchor === null || anchor === '') return { kind: 'document', slug: target.record.slug, anchor: null };
   let slug = anchor;
   try {
     slug = decodeURIComponent(anchor);
   } catch {
     // keep the raw anchor
   }
-  if (target.body.headings.some((heading) => heading.slug === slug.toLowerCase() || heading.slug === slug)) return null;
+  const heading = target.body.headings.find((candidate) => candidate.slug === slug) ?? target.body.headings.find((candidate) => candidate.slug === slug.toLowerCase());
+  if (heading) return { kind: 'document', slug: target.record.slug, anchor: heading.slug };
   const where = target === doc ? 'this document' : target.path;
   const known = target.body.headings.slice(0, 8).map((heading) => `#${heading.slug}`).join(', ');
   return `link "${href}" points at heading #${anchor}, which ${where} does not have${known ? ` (headings: ${known})` : ''}`;
