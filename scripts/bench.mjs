@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: times `vigil check --offline` on generated sets of 1,000 and 10,000 documents,
-// side by side with markdownlint-cli2 and remark + remark-lint-frontmatter-schema, plus a
+// beside a bare gray-matter + ajv loop over the same files (the floor, scripts/bench-floor.mjs,
+// timed in the same run; the ratio to it is printed with its goal), and side by side with
+// markdownlint-cli2 and remark + remark-lint-frontmatter-schema, plus a
 // Markdown parser micro-benchmark; then runs scripts/bench-links.mjs and scripts/bench-site.mjs
 // when they exist. Every tool runs as a whole process: wall time from spawn to exit, peak RSS
 // from getrusage in the process itself (scripts/bench-rss.mjs, preloaded).
@@ -21,7 +23,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const benchDir = path.join(repoRoot, '.bench');
 const NOW = '2026-11-26';
 const TARGET = { size: 10_000, wallS: 3, peakMiB: 400 };
-const PARTS = ['check', 'parsers', 'engine', 'links', 'site'];
+// vigil check --offline, every rule on, against a bare gray-matter + ajv loop over the same files.
+const FLOOR_TARGET = { size: 10_000, ratio: 2.5 };
+const PARTS = ['check', 'parsers', 'engine', 'links', 'site', 'plugin'];
 
 // Figures from /work/shared/DEPENDENCIES.md (same machine class), shown when a peer is not run.
 const REFERENCE_10K = {
@@ -40,7 +44,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((line) => line.startsWith('//')).slice(0, 12).map((line) => line.slice(3)).join('\n'));
+  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((line) => line.startsWith('//')).slice(0, 14).map((line) => line.slice(3)).join('\n'));
   process.exit(0);
 }
 const only = values.only ? values.only.split(',').map((part) => part.trim()) : values.quick ? ['check'] : PARTS;
@@ -117,13 +121,41 @@ async function measureBest(args, cwd, count) {
   return { ...pool[0], peakMiB: Math.max(...pool.map((run) => run.peakMiB ?? 0)) || null, runs: pool.length, failed: all.length - checked.length };
 }
 
+/**
+ * vigil and the floor, run in turns (vigil, floor, vigil, floor…) so that both see the same load
+ * on the machine; the best wall time of each, as measureBest.
+ */
+async function measurePair(vigilArgs, floorArgs, cwd, count) {
+  const vigilRuns = [];
+  const floorRuns = [];
+  for (let i = 0; i < count; i++) {
+    vigilRuns.push(await measure(vigilArgs, cwd));
+    floorRuns.push(await measure(floorArgs, cwd));
+  }
+  return { vigil: bestOf(vigilRuns, [0, 1]), floor: bestOf(floorRuns, [0]) };
+}
+
+function bestOf(all, okExits) {
+  const checked = all.filter((run) => okExits.includes(run.exit));
+  const pool = checked.length > 0 ? checked : all;
+  pool.sort((a, b) => a.wallS - b.wallS);
+  return { ...pool[0], peakMiB: Math.max(...pool.map((run) => run.peakMiB ?? 0)) || null, runs: pool.length, failed: all.length - checked.length };
+}
+
 // --- tools -------------------------------------------------------------------------------
 
 const bin = {
   vigil: path.join(repoRoot, 'bin', 'vigil.js'),
   markdownlint: path.join(repoRoot, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'),
   remark: path.join(repoRoot, 'node_modules', 'remark-cli', 'cli.js'),
+  floor: path.join(repoRoot, 'scripts', 'bench-floor.mjs'),
 };
+
+/** "{ documents, valid, invalid }" from bench-floor.mjs → a short note. */
+function floorNote(run) {
+  const data = safeJson(run.stdout);
+  return data ? `${data.documents} docs read and validated (${data.invalid} invalid)` : run.stderr.trim().split('\n').pop() ?? '';
+}
 
 function writeRemarkConfig(corpusDir) {
   const config = `import remarkFrontmatter from 'remark-frontmatter';
@@ -154,6 +186,7 @@ function vigilNote(run) {
 // --- output ------------------------------------------------------------------------------
 
 const rows = [];
+const ratios = [];
 const fmtS = (s) => (s === null || s === undefined ? '—' : s < 10 ? s.toFixed(2) : s.toFixed(1));
 const fmtLoad = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 const fmtMiB = (m) => (m === null || m === undefined ? '—' : Math.round(m).toLocaleString('en-GB'));
@@ -212,9 +245,11 @@ async function main() {
   if (wants('check')) {
     for (const size of sizes) {
       const cwd = corpora.get(size);
-      log(`vigil check --offline on ${size} documents (${runs} runs)…`);
-      const vigil = await measureBest([bin.vigil, 'check', '--offline', '--now', NOW], cwd, runs);
+      log(`vigil check --offline and the gray-matter + ajv floor on ${size} documents (${runs} runs each, taking turns)…`);
+      const { vigil, floor } = await measurePair([bin.vigil, 'check', '--offline', '--now', NOW], [bin.floor, cwd], cwd, runs);
       rows.push({ tool: 'vigil check --offline', size, ...vigil, note: `best of ${vigil.runs}${vigil.failed ? ` (${vigil.failed} failed)` : ''}; exit ${vigil.exit}; ${vigilNote(vigil)}` });
+      rows.push({ tool: 'floor: gray-matter + ajv loop', size, ...floor, note: `best of ${floor.runs}; exit ${floor.exit}; ${floorNote(floor)}` });
+      ratios.push({ size, vigil, floor });
 
       const peersHere = !values.quick && (size <= 1000 || values.full);
       for (const [tool, args] of [
@@ -237,6 +272,11 @@ async function main() {
       rows.map((row) => [row.tool, row.size.toLocaleString('en-GB'), fmtS(row.wallS), fmtS(row.cpuS), fmtMiB(row.peakMiB), row.note]),
     );
     console.log(`load average now: ${fmtLoad()}`);
+    for (const { size, vigil, floor } of ratios) {
+      const ratio = vigil.wallS / floor.wallS;
+      const verdict = size === FLOOR_TARGET.size ? ` ${ratio <= FLOOR_TARGET.ratio ? 'MET' : 'MISSED'}` : '';
+      console.log(`\nRatio to the floor, ${size.toLocaleString('en-GB')} documents: vigil ${fmtS(vigil.wallS)} s / gray-matter + ajv ${fmtS(floor.wallS)} s = ${ratio.toFixed(2)}× (goal, issue 11: at most ${FLOOR_TARGET.ratio}× at ${FLOOR_TARGET.size.toLocaleString('en-GB')})${verdict}`);
+    }
     const target = rows.find((row) => row.tool.startsWith('vigil') && row.size === TARGET.size);
     if (target) {
       const ok = target.wallS < TARGET.wallS && target.peakMiB !== null && target.peakMiB < TARGET.peakMiB;
@@ -271,7 +311,7 @@ async function main() {
     printTable('Markdown tokenizer micro-benchmark (bodies only, one process each; cpu s is the whole process)', ['parser', 'docs', 'parse s', 'µs/doc', 'cpu s', 'peak MiB'], body);
   }
 
-  for (const part of ['links', 'site']) {
+  for (const part of ['links', 'site', 'plugin']) {
     if (!wants(part)) continue;
     const script = path.join(repoRoot, 'scripts', `bench-${part}.mjs`);
     if (!existsSync(script)) {

@@ -75,7 +75,7 @@ describe('gateReport', () => {
   const site = (diagnostics: Diagnostic[], missing: string[] = []): SiteRun => {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const run = { now: '2026-11-26', documents: [], diagnostics, summary: { documents: diagnostics.length, errors, warnings: diagnostics.length - errors }, docs: [], missing } as unknown as CheckRun;
-    return { now: '2026-11-26', config: {} as SiteRun['config'], run, rules: [] };
+    return { now: '2026-11-26', config: {} as SiteRun['config'], run, rules: [], options: {} };
   };
 
   test('warnings alone never block, in either gate, and the summary counts them', () => {
