@@ -1,5 +1,13 @@
-import { expect, test } from 'vitest';
-import { renderBody } from './markdown.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { defaultConfig, resolveConfig } from '../core/config/load.js';
+import type { PresetName } from '../core/config/presets.js';
+import { checkDocuments } from '../core/engine.js';
+import type { CheckedDocument } from '../core/index.js';
+import { renderBody, renderDocument } from './markdown.js';
 
 const routes = new Map([
   ['runbooks/db.md', '/runbooks/db/'],
@@ -37,4 +45,114 @@ test('headings get GitHub slugs; a leading title heading is dropped but still co
     { depth: 3, slug: 'database-failover-1', text: 'Database failover' },
   ]);
   expect(html).toContain('<h2 id="steps-1">');
+});
+
+// Documents as the site gets them: checked by the core, which keeps each body and resolves each link.
+const LINKS_FIXTURE = fileURLToPath(new URL('../core/rules/__fixtures__/link-broken/', import.meta.url));
+const SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+async function checkedDocs(dir: string, preset?: PresetName): Promise<CheckedDocument[]> {
+  const config = { ...(preset ? resolveConfig({ preset }, dir, null) : defaultConfig(dir)), schemas: SCHEMAS };
+  const run = await checkDocuments({ cwd: dir, config, today: '2026-11-26', offline: true, workers: 0, paths: ['.'], keepBody: true });
+  return run.docs;
+}
+
+function renderFrom(docs: CheckedDocument[], relPath: string): ReturnType<typeof renderDocument> {
+  const doc = docs.find((candidate) => candidate.relPath === relPath);
+  if (!doc) throw new Error(`${relPath} not checked`);
+  const published = new Set(docs.map((candidate) => candidate.record.slug));
+  return renderDocument(doc, (slug) => (published.has(slug) ? `/docs/${slug}/` : null));
+}
+
+const hrefs = (html: string): string[] => [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((match) => match[1]);
+
+describe('a document rendered from the core’s reading', () => {
+  test('every relative link goes to the page and heading link-broken resolved it to', async () => {
+    const { html } = renderFrom(await checkedDocs(LINKS_FIXTURE), 'good-links.md');
+    expect(hrefs(html)).toEqual([
+      '/docs/guide/',
+      '/docs/guide/',
+      '/docs/guide/',
+      '/docs/guide/#setup',
+      '/docs/guide/#setup-1',
+      '/docs/guide/#rollback-plan',
+      '#scope',
+      '#links-that-are-not-checked',
+      '/docs/sub/',
+      '/docs/sub/#purpose',
+      '/docs/with%20space/',
+      './assets/diagram.svg',
+      'https://example.com/missing.md',
+      'mailto:security@example.com',
+      'tel:+442079460018',
+      '/runbooks/database/',
+      '//example.com/x',
+    ]);
+    expect(html).not.toContain('vigil-broken-link');
+  });
+
+  test('a link the core reports broken is left as written and marked', async () => {
+    const { html } = renderFrom(await checkedDocs(LINKS_FIXTURE), 'broken-links.md');
+    const links = [...html.matchAll(/<a\b[^>]*>/g)].map((match) => match[0]);
+    expect(links).toEqual(
+      ['./missing.md', './guide.md#no-such-heading', '#no-such-heading', 'sub/missing.md', 'guide.md#setup-2', './assets/missing.pdf'].map(
+        (href) => `<a href="${href}" class="vigil-broken-link">`,
+      ),
+    );
+    // The fixture's `<!-- expect: … -->` comments are not shown.
+    expect(html).not.toContain('expect:');
+  });
+
+  test('a heading with inline HTML gets the core’s slug (GitHub’s), and its markup is shown as text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vigil-markdown-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'call.md'),
+        '---\ntitle: Call\ntype: policy\nowner: Ops\nlast_reviewed: 2026-11-01\nreview_cycle: annual\n---\n\n## Call <b>now</b>\n\nSee [below](#call-now) and [the page](call.md#Call-Now).\n\n<div>\n[inside a block](#call-now)\n</div>\n',
+      );
+      const docs = await checkedDocs(dir);
+      expect(docs[0].body.headings.map((heading) => heading.slug)).toEqual(['call-now']);
+      const { html, headings } = renderFrom(docs, 'call.md');
+      expect(html).toContain('<h2 id="call-now">Call &lt;b&gt;now&lt;/b&gt;</h2>');
+      expect(headings.map((heading) => heading.slug)).toEqual(['call-now']);
+      expect(hrefs(html)).toEqual(['#call-now', '#call-now']);
+      // An HTML block holds its lines as the core read them: no link in it, shown as text.
+      expect(html).toContain('<p>&lt;div&gt;\n[inside a block](#call-now)\n&lt;/div&gt;</p>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a tech-docs site gets tech-docs anchors, as link-broken checks them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vigil-markdown-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'rota.html.md'),
+        "---\ntitle: Rota\nowner_slack: '#ops'\nlast_reviewed_on: 2026-11-01\nreview_in: 6 months\n---\n\n## Who's on call\n\n### Steps\n\n## Later\n\n### Steps\n\nSee [who](#who-rsquo-s-on-call) and [the second steps](rota.html#later-steps).\n",
+      );
+      const docs = await checkedDocs(dir, 'tech-docs');
+      const { html } = renderFrom(docs, 'rota.html.md');
+      expect([...html.matchAll(/<h[1-6] id="([^"]*)"/g)].map((match) => match[1])).toEqual(['who-rsquo-s-on-call', 'steps', 'later', 'later-steps']);
+      expect(hrefs(html)).toEqual(['#who-rsquo-s-on-call', '#later-steps']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ['the examples', fileURLToPath(new URL('../../content/', import.meta.url))],
+    ['the site fixture', fileURLToPath(new URL('./__fixtures__/site/content/', import.meta.url))],
+    ['the link-broken fixture', LINKS_FIXTURE],
+  ])('in %s, every heading id is the core’s slug', async (_name, dir) => {
+    const docs = await checkedDocs(dir);
+    expect(docs.length).toBeGreaterThan(0);
+    for (const doc of docs) {
+      const { html } = renderFrom(docs, doc.relPath);
+      const ids = [...html.matchAll(/<h[1-6] id="([^"]*)"/g)].map((match) => match[1]);
+      const slugs = doc.body.headings.map((heading) => heading.slug);
+      // A leading "# Title" is left out of the body; every other heading is there, in order, with the core's slug.
+      expect(ids.length, doc.relPath).toBeGreaterThanOrEqual(slugs.length - 1);
+      expect(ids, doc.relPath).toEqual(slugs.slice(slugs.length - ids.length));
+    }
+  });
 });
