@@ -4,9 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, resolveConfig } from '../core/config/load.js';
-import type { PresetName } from '../core/config/presets.js';
 import { checkDocuments } from '../core/engine.js';
-import type { CheckedDocument } from '../core/index.js';
+import type { CheckedDocument, PresetName } from '../core/index.js';
 import { renderBody, renderDocument } from './markdown.js';
 
 const routes = new Map([
