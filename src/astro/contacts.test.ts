@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { afterText, contactLink, webHref } from './contacts.js';
+import { afterText, contactLink, contactParts, slackHref, telHref, webHref } from './contacts.js';
 
 test.each([
   ['+44 20 7946 0418', { kind: 'phone', href: 'tel:+442079460418' }],
@@ -35,4 +35,38 @@ test.each([
   ['next business day', 'after next business day'],
 ])('after %s reads "%s"', (after, words) => {
   expect(afterText(after)).toBe(words);
+});
+
+test.each([
+  ['+44 (0)20 7946 0018', 'tel:+442079460018'],
+  ['+1 555 010 0142 ext. 7', 'tel:+15550100142;ext=7'],
+  ['+49-30-1234567', 'tel:+49301234567'],
+  ['020 7946 0000', 'tel:02079460000'],
+])('%s dials as %s (E.164 when written with +)', (written, href) => {
+  expect(telHref(written)).toBe(href);
+  expect(contactLink(written)).toEqual({ kind: 'phone', text: written, href });
+});
+
+test.each(['2026-10-01', '+0 20 7946 0018', '+1 2345 6789 0123 4567', '12345', '15m'])('%s is not a phone number', (value) => {
+  expect(telHref(value)).toBeNull();
+});
+
+test('Slack handles and channels link into the workspace only when the config names one', () => {
+  expect(contactLink('#db-oncall', { slack: 'https://acme.slack.com' })).toEqual({ kind: 'slack', text: '#db-oncall', href: 'https://acme.slack.com/app_redirect?channel=db-oncall' });
+  expect(contactLink('@mei.lin', { slack: 'https://acme.slack.com/' })).toEqual({ kind: 'slack', text: '@mei.lin', href: 'https://acme.slack.com/messages/@mei.lin' });
+  expect(contactLink('#db-oncall')).toEqual({ kind: 'slack', text: '#db-oncall' });
+  expect(slackHref('#x', 'javascript:alert(1)')).toBeNull();
+});
+
+test('free text keeps its words and links each way to reach someone', () => {
+  const parts = contactParts('Rota: +44 20 7946 0018 or ops@example.com, then #ops (after 2026-01-01)', { slack: 'https://acme.slack.com' });
+  expect(parts.map((part) => [part.kind, part.text])).toEqual([
+    ['text', 'Rota: '],
+    ['phone', '+44 20 7946 0018'],
+    ['text', ' or '],
+    ['email', 'ops@example.com'],
+    ['text', ', then '],
+    ['slack', '#ops'],
+    ['text', ' (after 2026-01-01)'],
+  ]);
 });

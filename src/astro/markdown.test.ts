@@ -155,3 +155,22 @@ describe('a document rendered from the core’s reading', () => {
     }
   });
 });
+
+test('a contact table links numbers, e-mails and handles, labels its cells, and stays escaped; other tables are left alone', () => {
+  const body = '## Escalation\n\n| Role | Phone | Slack |\n| --- | --- | --- |\n| Lead <b>x</b> | +44 (0)20 7946 0999 | @mei |\n\n## Steps\n\n| Step | Phone |\n| --- | --- |\n| 1 | +44 20 7946 0001 |\n';
+  const { html } = renderBody(body, 'runbooks/db.md', routes, 'T', { slack: 'https://acme.slack.com' });
+  const [contacts, other] = html.split('<h2 id="steps">');
+  expect(contacts).toContain('<table class="vigil-contact-table">');
+  expect(contacts).toContain('<td data-label="Phone"><a class="vigil-contact vigil-contact--phone" href="tel:+442079460999">+44 (0)20 7946 0999</a></td>');
+  expect(contacts).toContain('href="https://acme.slack.com/messages/@mei"');
+  expect(contacts).toContain('Lead &lt;b&gt;x&lt;/b&gt;');
+  expect(other).not.toContain('tel:');
+  expect(other).not.toContain('vigil-contact-table');
+});
+
+test('one H1: a later "# Heading" is a section; without a title the opening heading is the title', () => {
+  expect(renderBody('# Title\n\n# Another\n', 'runbooks/db.md', routes, 'Title').html).toContain('<h2 id="another">Another</h2>');
+  const untitled = renderBody('# Restore From Tape\n\n## Purpose\n', 'procedures/restore.md', routes, 'restore');
+  expect(untitled.html).not.toContain('Restore From Tape');
+  expect(untitled.headings[0]).toEqual({ depth: 1, slug: 'restore-from-tape', text: 'Restore From Tape' });
+});

@@ -9,6 +9,8 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import MarkdownIt from 'markdown-it';
 import type { CheckedDocument, LinkDestination } from '../core/index.js';
+import { escapeHtml, contactTextHtml } from '../site/render/html.js';
+import type { ContactOptions } from './contacts.js';
 
 export interface RenderedHeading {
   depth: number;
@@ -49,6 +51,12 @@ interface RenderEnv {
   reading: DocumentReading | null;
   /** Headings met so far: the next one's slug is the core's heading at this index. */
   headingCount: number;
+  contacts: ContactOptions;
+  /** Headings above the current position, outermost first, for telling a contact table. */
+  sections: Array<{ level: number; text: string }>;
+  /** The contact table being rendered: its column headers, the cell column, whether in a cell. */
+  contactTable: { headers: string[]; column: number; inCell: boolean } | null;
+  linkDepth: number;
   /** Without a reading: relPath of every page → its route, e.g. `runbooks/db.md` → `/runbooks/db/`. */
   routes: Map<string, string>;
   slugger: GithubSlugger;
@@ -86,8 +94,59 @@ markdown.renderer.rules.heading_open = (tokens, index, options, env: RenderEnv, 
   const text = inlineText(tokens[index + 1]);
   const slug = nextHeadingSlug(env, text);
   token.attrSet('id', slug);
-  env.headings.push({ depth: Number(token.tag.slice(1)), slug, text });
+  // The page header holds the page's one H1: a later "# Heading" in the body is shown as a section.
+  if (token.tag === 'h1') {
+    token.tag = 'h2';
+    const close = tokens.slice(index).find((candidate) => candidate.type === 'heading_close');
+    if (close) close.tag = 'h2';
+  }
+  const depth = Number(token.tag.slice(1));
+  env.headings.push({ depth, slug, text });
+  while (env.sections.length > 0 && env.sections[env.sections.length - 1].level >= depth) env.sections.pop();
+  env.sections.push({ level: depth, text });
   return self.renderToken(tokens, index, options);
+};
+
+// Contact tables (under a heading about escalation, contacts, on-call, roles… as escalation-empty
+// reads them): every phone number, e-mail and Slack handle in a cell becomes a link, and each cell
+// carries its column's name so the rows can stack on a phone (vigil.css) instead of scrolling.
+const CONTACT_SECTION = /escalat|contact|on[\s-]?call|\broles?\b|responders?|who to call|pager/i;
+
+markdown.renderer.rules.table_open = (tokens, index, options, env: RenderEnv, self) => {
+  if (env.sections.some((section) => CONTACT_SECTION.test(section.text))) {
+    env.contactTable = { headers: [], column: 0, inCell: false };
+    tokens[index].attrJoin('class', 'vigil-contact-table');
+  }
+  return self.renderToken(tokens, index, options);
+};
+markdown.renderer.rules.table_close = (tokens, index, options, env: RenderEnv, self) => {
+  env.contactTable = null;
+  return self.renderToken(tokens, index, options);
+};
+markdown.renderer.rules.th_open = (tokens, index, options, env: RenderEnv, self) => {
+  env.contactTable?.headers.push(inlineText(tokens[index + 1]));
+  return self.renderToken(tokens, index, options);
+};
+markdown.renderer.rules.tr_open = (tokens, index, options, env: RenderEnv, self) => {
+  if (env.contactTable) env.contactTable.column = 0;
+  return self.renderToken(tokens, index, options);
+};
+markdown.renderer.rules.td_open = (tokens, index, options, env: RenderEnv, self) => {
+  const table = env.contactTable;
+  if (table) {
+    const label = table.headers[table.column++];
+    if (label) tokens[index].attrSet('data-label', label);
+    table.inCell = true;
+  }
+  return self.renderToken(tokens, index, options);
+};
+markdown.renderer.rules.td_close = (tokens, index, options, env: RenderEnv, self) => {
+  if (env.contactTable) env.contactTable.inCell = false;
+  return self.renderToken(tokens, index, options);
+};
+markdown.renderer.rules.text = (tokens, index, _options, env: RenderEnv) => {
+  const content = tokens[index].content;
+  return env.contactTable?.inCell && env.linkDepth === 0 ? contactTextHtml(content, env.contacts) : escapeHtml(content);
 };
 
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
@@ -102,7 +161,12 @@ markdown.renderer.rules.link_open = (tokens, index, options, env: RenderEnv, sel
   } else if (href) {
     token.attrSet('href', documentRoute(href, env) ?? href);
   }
+  env.linkDepth++;
   return defaultLinkOpen(tokens, index, options, env, self);
+};
+markdown.renderer.rules.link_close = (tokens, index, options, env: RenderEnv, self) => {
+  env.linkDepth--;
+  return self.renderToken(tokens, index, options);
 };
 
 /** The page and heading the core resolved a link to: `/procedures/sev/#sev-1`, or `#sev-1` on the page itself. */
@@ -129,29 +193,51 @@ function documentRoute(href: string, env: RenderEnv): string | null {
   return route ? route + (fragment ? `#${fragment}` : '') : null;
 }
 
+// The site's Slack workspace when the caller does not say (the content loader renders bodies
+// during the build, when the integration has already kept the run: see state.ts).
+function siteContactOptions(): ContactOptions {
+  const run = (globalThis as Record<symbol, { config?: { site?: { slack?: string | null } } } | undefined>)[Symbol.for('vigil.site.run')];
+  return { slack: run?.config?.site?.slack ?? null };
+}
+
 /**
  * Renders a document's body from the core's run: its Markdown as the core kept it (the engine's
  * keepBody), its heading slugs and its resolved links. `routeOf` gives a document's route by slug.
  */
-export function renderDocument(doc: Pick<CheckedDocument, 'relPath' | 'body' | 'record'>, routeOf: (slug: string) => string | null): RenderedBody {
+export function renderDocument(doc: Pick<CheckedDocument, 'relPath' | 'body' | 'record'>, routeOf: (slug: string) => string | null, contacts?: ContactOptions): RenderedBody {
   const targets = new Map<string, LinkDestination | undefined>();
   for (const link of doc.body.links) if (!targets.has(link.href)) targets.set(link.href, link.target);
   const reading: DocumentReading = { slug: doc.record.slug, headings: doc.body.headings, targets, routeOf };
-  return renderBody(doc.body.text ?? '', doc.relPath, new Map(), doc.record.title, reading);
+  return renderBody(doc.body.text ?? '', doc.relPath, new Map(), doc.record.title, contacts, reading);
 }
 
 /**
  * Renders `body`: a document's with the core's `reading`, else Markdown the core does not check
  * (a rule's docs page: GitHub slugs, `.md` links found in `routes`). A leading `# Title` that
  * repeats the page title is left out (the page already shows the title), but still counted so
- * later anchors match the core's slugs.
+ * later anchors match the core's slugs. A
+ * document without a title whose body opens with `# Heading` has that heading as its title: it
+ * is left out of the body too and returned as the first heading (depth 1), for the page header
+ * to show as the page's one H1.
  */
-export function renderBody(body: string, relPath: string, routes: Map<string, string>, title?: string, reading: DocumentReading | null = null): RenderedBody {
-  const env: RenderEnv = { relPath, routes, reading, headingCount: 0, slugger: new GithubSlugger(), headings: [] };
+export function renderBody(
+  body: string,
+  relPath: string,
+  routes: Map<string, string>,
+  title?: string,
+  contacts: ContactOptions = siteContactOptions(),
+  reading: DocumentReading | null = null,
+): RenderedBody {
+  const env: RenderEnv = { relPath, routes, reading, headingCount: 0, slugger: new GithubSlugger(), headings: [], contacts, sections: [], contactTable: null, linkDepth: 0 };
   const tokens = markdown.parse(body, env);
-  if (title && tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
+  if (tokens[0]?.type === 'heading_open' && tokens[0].tag === 'h1') {
     const text = inlineText(tokens[1]);
-    if (text.trim().toLowerCase() === title.trim().toLowerCase()) {
+    // Without a title the core names the document after its file (`restore.md` → "restore").
+    const untitled = !title?.trim() || title === path.posix.basename(relPath).replace(/\.(md|markdown|mdx)$/i, '');
+    if (untitled) {
+      env.headings.push({ depth: 1, slug: nextHeadingSlug(env, text), text });
+      tokens.splice(0, 3);
+    } else if (text.trim().toLowerCase() === (title ?? '').trim().toLowerCase()) {
       nextHeadingSlug(env, text); // its slug stays taken, so the later ones are the core's
       tokens.splice(0, 3);
     }

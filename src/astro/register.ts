@@ -31,7 +31,14 @@ export function registerCsv(records: readonly DocumentRecord[]): string {
 export interface RegisterJson {
   /** The day the statuses were judged for. */
   now: IsoDate;
-  documents: Array<Pick<DocumentRecord, 'id' | 'title' | 'type' | 'owner' | 'status' | 'lifecycle' | 'version' | 'last_reviewed' | 'reviewed_by' | 'content_changed' | 'review_cycle' | 'next_review' | 'expires' | 'controls'> & { path: string; url: string }>;
+  documents: Array<
+    Pick<DocumentRecord, 'id' | 'title' | 'type' | 'owner' | 'status' | 'lifecycle' | 'version' | 'last_reviewed' | 'reviewed_by' | 'content_changed' | 'review_cycle' | 'next_review' | 'expires' | 'controls'> & {
+      path: string;
+      url: string;
+      /** What makes the document incomplete, in plain words (the core's record.problems). */
+      problems: string[];
+    }
+  >;
 }
 
 export function registerJson(records: readonly DocumentRecord[], now: IsoDate, urlFor: (record: DocumentRecord) => string): RegisterJson {
@@ -54,6 +61,7 @@ export function registerJson(records: readonly DocumentRecord[], now: IsoDate, u
       controls: record.controls,
       path: record.relPath,
       url: urlFor(record),
+      problems: (record.problems ?? []).map((problem) => problem.text),
     })),
   };
 }

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RULE_IDS, rules } from '../core/index.js';
@@ -45,8 +46,9 @@ afterAll(async () => {
 });
 
 describe('generated HTML', () => {
-  test('the build reports the warnings it let through', () => {
-    expect(buildOutput).toMatch(/vigil gate strict: \d+ documents, 0 errors, [1-9]\d* warnings?; building/);
+  test('the build reports the errors the publish gate let through', () => {
+    // The fixture's config uses the publish gate, so the incomplete pages are built with their banners.
+    expect(buildOutput).toMatch(/vigil gate publish: let through \d+ errors in 3 documents \(escalation-empty, schema, status-page-url\); their pages carry banners/);
   });
 
   test('a runbook shows its review facts, status and contacts as links', () => {
@@ -59,7 +61,8 @@ describe('generated HTML', () => {
     expect(page).toContain('<dd>2027-10-01</dd>');
     expect(page).toContain('href="tel:+442079460001"');
     expect(page).toContain('href="mailto:jonas.berg@example.com"');
-    expect(page).toMatch(/<code class="vigil-contact vigil-contact--slack">#db-oncall<\/code>/);
+    // The fixture's config names the Slack workspace (site.slack), so the channel is a link into it.
+    expect(page).toContain('<a class="vigil-contact vigil-contact--slack" href="https://acme.slack.com/app_redirect?channel=db-oncall" rel="noopener noreferrer">#db-oncall</a>');
     expect(page).toContain('after 10 min');
     expect(page).toContain('<a href="https://status.example.com/"');
     // The body's own "# Title" is not repeated under the page title; links between documents become routes.
@@ -105,8 +108,8 @@ describe('generated HTML', () => {
   test('the register lists every document with its status', () => {
     const page = html('register');
     const rows = page.match(/<tr[^>]*data-vigil-status="[^"]+"[^>]*>/g) ?? [];
-    expect(rows).toHaveLength(7);
-    for (const id of ['RB-FIX-01', 'RB-FIX-02', 'POL-FIX-EXP', 'PRC-FIX-OVD', 'POL-FIX-DRF', 'POL-FIX-RET', 'RB-FIX-XSS']) expect(page).toContain(`>${id}</td>`);
+    expect(rows).toHaveLength(9);
+    for (const id of ['RB-FIX-01', 'RB-FIX-02', 'RB-FIX-05', 'POL-FIX-EXP', 'PRC-FIX-OVD', 'PRC-FIX-NOTITLE', 'POL-FIX-DRF', 'POL-FIX-RET', 'RB-FIX-XSS']) expect(page).toContain(`>${id}</td>`);
     expect(page).toMatch(/data-vigil-status="expired"[^>]*data-type="policy"[^>]*data-owner="Procurement Office"/);
     expect(page).toContain('href="/register.csv"');
     expect(page).toContain('href="/register.json"');
@@ -117,7 +120,7 @@ describe('generated HTML', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('id,title,type,owner,status,version,last_reviewed,reviewed_by,content_changed,next_review,expires,controls,path');
     expect(lines.at(-1)).toBe('');
-    expect(lines).toHaveLength(7 + 2);
+    expect(lines).toHaveLength(9 + 2);
     // content_changed is the fixture's last commit in this repository's history (empty outside Git).
     expect(csv).toMatch(/^RB-FIX-01,Ledger Database Failover,runbook,Database Guild,current,3\.1,2026-10-01,,(\d{4}-\d\d-\d\d)?,2027-10-01,,ISO27001:A\.5\.24 SOC2:CC7\.3,runbooks\/db-failover\.md\r$/m);
     expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"",""Records"")",retired,`);
@@ -128,7 +131,7 @@ describe('generated HTML', () => {
   test('register.json holds every record as of the build date', () => {
     const data = JSON.parse(file('register.json')) as { now: string; documents: Array<Record<string, unknown>> };
     expect(data.now).toBe(BUILT_ON);
-    expect(data.documents).toHaveLength(7);
+    expect(data.documents).toHaveLength(9);
     expect(data.documents.find((d) => d.id === 'PRC-FIX-OVD')).toMatchObject({ status: 'overdue', next_review: '2026-01-10', owner: 'Storage Team', url: '/procedures/overdue-procedure/' });
     expect(data.documents.find((d) => d.id === 'POL-FIX-EXP')).toMatchObject({ status: 'expired', expires: '2026-09-30' });
   });
@@ -148,7 +151,7 @@ describe('generated HTML', () => {
 
   test('pages stay small: a short sidebar grouped by type, little JavaScript of their own', () => {
     const page = html('runbooks/db-failover');
-    expect(page).toMatch(/<summary>\s*Runbooks <span class="vigil-count">\(3\)<\/span>/);
+    expect(page).toMatch(/<summary>\s*Runbooks <span class="vigil-count">\(4\)<\/span>/);
     expect(page).toMatch(/<summary>\s*Policies <span class="vigil-count">\(3\)<\/span>/);
     expect(statSync(path.join(outDir, 'runbooks/db-failover/index.html')).size).toBeLessThan(60_000);
     const scripts = [...page.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]);
@@ -258,11 +261,11 @@ describe('in the browser', () => {
     const visibleIds = (): Promise<string[]> => page.locator('#vigil-register tbody tr:not([hidden]) td:first-child').allTextContents();
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
     await page.selectOption('select[name="type"]', 'runbook');
-    await expect.poll(visibleIds).toEqual(['RB-FIX-01', 'RB-FIX-02', 'RB-FIX-XSS']);
+    await expect.poll(visibleIds).toEqual(['RB-FIX-01', 'RB-FIX-02', 'RB-FIX-05', 'RB-FIX-XSS']);
     await page.locator('th[data-column="id"] button').click();
     await page.locator('th[data-column="id"] button').click();
     expect(await page.locator('th[data-column="id"]').getAttribute('aria-sort')).toBe('descending');
-    expect(await visibleIds()).toEqual(['RB-FIX-XSS', 'RB-FIX-02', 'RB-FIX-01']);
+    expect(await visibleIds()).toEqual(['RB-FIX-XSS', 'RB-FIX-05', 'RB-FIX-02', 'RB-FIX-01']);
     await page.selectOption('select[name="type"]', '');
     await page.selectOption('select[name="status"]', 'overdue');
     await expect.poll(visibleIds).toEqual(['RB-FIX-02', 'PRC-FIX-OVD']);
@@ -272,7 +275,7 @@ describe('in the browser', () => {
     await page.selectOption('select[name="owner"]', '');
     await page.fill('input[name="q"]', 'guild');
     await expect.poll(visibleIds).toEqual(['RB-FIX-01']);
-    expect(await page.locator('#vigil-register-count').textContent()).toBe('Showing 1 of 7 documents');
+    expect(await page.locator('#vigil-register-count').textContent()).toBe('Showing 1 of 9 documents');
     expect(page.url()).toContain('q=guild');
     expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
     await page.fill('input[name="q"]', '');
@@ -362,3 +365,220 @@ describe('in the browser', () => {
     await page.context().close();
   });
 });
+
+// Issue 14: what a responder sees in an incident. The ISO-05-like runbook (payments-outage:
+// primary on-call TBD with no contact) must not look trustworthy; every number is a tap target.
+describe('a responder can trust the page', () => {
+  test('an incomplete runbook says so, names each problem in plain words and links each to its rule', () => {
+    const page = html('runbooks/payments-outage');
+    expect(page).toContain('data-vigil-status="incomplete"');
+    expect(page).toContain('data-incomplete="true"');
+    expect(page).toMatch(/<span class="vigil-badge vigil-badge--incomplete" data-vigil-badge>Incomplete<\/span>/);
+    expect(page).not.toContain('vigil-badge--current');
+    const banner = /<div class="vigil-banner vigil-banner--incomplete" data-vigil-banner role="note">[^]*?<\/ul>/.exec(page)?.[0] ?? '';
+    expect(banner).toContain('Incomplete: this page has problems');
+    expect(banner).toContain('<a href="/rules/escalation-empty/">No primary on-call contact</a>');
+    expect(banner).toContain('<a href="/rules/escalation-empty/">No name for primary on-call</a>');
+    // Also incomplete for the auditors: the register, its JSON (with the problems) and CSV.
+    expect(html('register')).toMatch(/data-vigil-status="incomplete"[^>]*data-incomplete="true"[^>]*data-type="runbook"[^>]*data-owner="Payments Team"/);
+    const data = JSON.parse(file('register.json')) as { documents: Array<Record<string, unknown>> };
+    expect(data.documents.find((d) => d.id === 'RB-FIX-05')).toMatchObject({ status: 'incomplete', problems: ['No name for primary on-call', 'No primary on-call contact'] });
+    expect(file('register.csv')).toMatch(/^RB-FIX-05,Payment Gateway Outage,runbook,Payments Team,incomplete,/m);
+    // A status page that is not a web address makes the hostile fixture incomplete as well.
+    expect(html('runbooks/xss')).toContain('Status page for Fake status has an address that cannot be used');
+  });
+
+  test('contact tables in the body: phone numbers tel: (E.164, shown as written), e-mails mailto:, Slack links, cells labelled for stacking', () => {
+    const page = html('runbooks/payments-outage');
+    const table = /<table class="vigil-contact-table">[^]*?<\/table>/.exec(page)?.[0] ?? '';
+    expect(table).toContain('<td data-label="Phone"><a class="vigil-contact vigil-contact--phone" href="tel:+442079460999">+44 (0)20 7946 0999</a></td>');
+    expect(table).toContain('href="tel:+15550100142;ext=7">+1 555 010 0142 ext. 7</a>');
+    expect(table).toContain('href="mailto:omar.haddad@example.com">omar.haddad@example.com</a>');
+    expect(table).toContain('href="https://acme.slack.com/messages/@mei.lin" rel="noopener noreferrer">@mei.lin</a>');
+    expect(table).toContain('<td data-label="Name">Payments rota</td>');
+    // The header's contacts too, and a missing one says so.
+    expect(page).toContain('href="tel:+442079460555"');
+    expect(page).toContain('<span class="vigil-contact-missing">no contact given</span>');
+  });
+
+  test('an overdue exercise is shown on the runbook page', () => {
+    const notice = /<p class="vigil-exercise"[^>]*>[^]*?<\/p>/.exec(html('runbooks/payments-outage'))?.[0] ?? '';
+    expect(notice).not.toMatch(/ hidden/);
+    expect(notice).toContain('Exercise overdue:');
+    expect(notice).toContain('last exercised on 2025-01-10; a drill was due on 2026-01-10.');
+    expect(html('runbooks/db-failover')).not.toContain('vigil-exercise');
+  });
+
+  test('one H1 on every page; a document without a title is titled by its own heading; no owner, no "check with its owner"', () => {
+    for (const route of ['runbooks/db-failover', 'runbooks/payments-outage', 'procedures/untitled-restore', 'policies/expired-policy', 'register', '']) {
+      expect(html(route).match(/<h1\b/g), route).toHaveLength(1);
+    }
+    const untitled = html('procedures/untitled-restore');
+    expect(untitled).toContain('<h1 id="_top" class="vigil-title">Restore From Tape</h1>');
+    expect(untitled).not.toMatch(/<h1[^>]*>untitled-restore/);
+    expect(untitled).toContain('Expired on 2026-06-30. Do not rely on this page: it names no owner to check with.');
+    expect(untitled).not.toContain('check with its owner');
+    expect(untitled).toContain('The frontmatter has no &quot;owner&quot;');
+  });
+
+  test('draft and retired banners look different from each other and from a warning', () => {
+    const icon = (route: string): string => /<span aria-hidden="true" class="vigil-banner-icon">([^<]*)<\/span>/.exec(html(route))?.[1] ?? '';
+    const icons = ['policies/draft-policy', 'policies/retired-policy', 'policies/expired-policy', 'procedures/overdue-procedure'].map(icon);
+    expect(new Set(icons).size).toBe(4);
+  });
+});
+
+describe('a responder can trust the page, in the browser', () => {
+  const open = async (route: string, options: { width?: number; height?: number; clock?: string } = {}): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    if (options.clock) await page.clock.setFixedTime(new Date(options.clock));
+    await page.goto(`${server.url}${route}`);
+    await page.waitForLoadState('load');
+    return page;
+  };
+  const PHONE = { width: 390, height: 844 };
+  const RUNBOOKS = ['/runbooks/payments-outage/', '/runbooks/db-failover/', '/runbooks/cache-flush/'];
+
+  test.each([
+    ['phone', PHONE],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const)('the incomplete runbook on a %s: banner naming the contact, no green badge, also two years on', async (name, viewport) => {
+    for (const clock of [`${BUILT_ON}T09:00:00Z`, '2028-11-26T09:00:00Z']) {
+      const page = await open('/runbooks/payments-outage/', { ...viewport, clock });
+      const badge = page.locator('.vigil-doc [data-vigil-badge]').first();
+      expect(await badge.textContent()).toBe('Incomplete');
+      // Never the current badge's green, whatever the reader's date.
+      const green = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vigil-current').trim());
+      const background = await badge.evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(background).not.toBe(await page.evaluate((color) => {
+        const probe = document.createElement('span');
+        probe.style.backgroundColor = color;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return value;
+      }, green));
+      const banner = page.locator('[data-vigil-banner]');
+      expect(await banner.isVisible()).toBe(true);
+      expect(await banner.textContent()).toContain('No primary on-call contact');
+      expect(await page.locator('[data-vigil-banner] a', { hasText: 'No primary on-call contact' }).getAttribute('href')).toBe('/rules/escalation-empty/');
+      if (name === 'phone') {
+        const box = await banner.boundingBox();
+        expect(box && box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+      }
+      if (clock === `${BUILT_ON}T09:00:00Z`) await page.screenshot({ path: path.join(screenshots, `incomplete-runbook-${name}.png`), fullPage: true });
+      await page.context().close();
+    }
+  });
+
+  test('on a phone every phone number in the header and the contact tables is a tel: link at least 44 px high', async () => {
+    for (const route of RUNBOOKS) {
+      const page = await open(route, PHONE);
+      // Every run of text that reads as a phone number, and whether a tel: link holds it.
+      const numbers = await page.evaluate(() => {
+        const found: Array<{ text: string; inTel: boolean }> = [];
+        for (const area of document.querySelectorAll('.vigil-contacts, .vigil-contact-table')) {
+          const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const match of (node.textContent ?? '').matchAll(/\+?\(?\d[\d ().-]{5,}\d/g)) {
+              found.push({ text: match[0], inTel: !!node.parentElement?.closest('a[href^="tel:"]') });
+            }
+          }
+        }
+        return found;
+      });
+      expect(numbers.length, route).toBeGreaterThan(0);
+      expect(numbers.filter((number) => !number.inTel), route).toEqual([]);
+      const links = page.locator('a[href^="tel:"]');
+      expect(await links.count()).toBeGreaterThanOrEqual(numbers.length);
+      for (const link of await links.all()) {
+        const box = await link.boundingBox();
+        expect(box?.height ?? 0, `${route} ${await link.textContent()}`).toBeGreaterThanOrEqual(44);
+      }
+      await page.context().close();
+    }
+  });
+
+  test('no runbook page scrolls sideways on a phone; contact table rows stack', async () => {
+    for (const route of RUNBOOKS) {
+      const page = await open(route, PHONE);
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+      expect(widths.page, route).toBeLessThanOrEqual(widths.view);
+      for (const table of await page.locator('.vigil-contact-table').all()) {
+        expect(await table.evaluate((element) => element.scrollWidth <= element.clientWidth), route).toBe(true);
+        expect(await table.locator('td').first().evaluate((cell) => getComputedStyle(cell).display)).toBe('block');
+      }
+      if (route === RUNBOOKS[0]) await page.screenshot({ path: path.join(screenshots, 'contact-table-phone.png'), fullPage: true });
+      await page.context().close();
+    }
+  });
+
+  test('a printed expired page (PDF, no backgrounds) keeps "Expired", the banner, and the print stamp', async () => {
+    const page = await open('/policies/expired-policy/', { clock: '2026-12-02T09:00:00Z' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    await page.context().close();
+    const text = pdfText(pdf);
+    expect(text).toContain('Expired');
+    expect(text).toContain('Expired on 2026-09-30. Do not rely on this page');
+    expect(text).toContain('printed on 2026-12-02; status as of 2026-12-02');
+    expect(text).toContain('/policies/expired-policy/');
+  });
+
+  test('in print the badge and banner are borders and words, not background colours', async () => {
+    const page = await open('/policies/expired-policy/');
+    await page.emulateMedia({ media: 'print' });
+    const styles = await page.evaluate(() => ['.vigil-doc [data-vigil-badge]', '[data-vigil-banner]'].map((selector) => {
+      const style = getComputedStyle(document.querySelector(selector)!);
+      return { background: style.backgroundColor, border: style.borderTopWidth, color: style.color };
+    }));
+    for (const style of styles) {
+      expect(style.background).toBe('rgba(0, 0, 0, 0)');
+      expect(parseFloat(style.border)).toBeGreaterThanOrEqual(2);
+      expect(style.color).toBe('rgb(0, 0, 0)');
+    }
+    expect(await page.locator('[data-vigil-print-stamp]').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(screenshots, 'printed-expired-page.png'), fullPage: true });
+    await page.context().close();
+  });
+});
+
+/**
+ * The text of a PDF that Chromium wrote: inflate every stream, read the fonts' ToUnicode maps
+ * (glyph ids are the typeface's own, so one map of them all reads every font of our pages), and
+ * decode the hex strings of the text operators in order. Enough to find words in our pages.
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const streams: string[] = [];
+  const opening = /(?<!end)stream\r?\n/g;
+  for (let match = opening.exec(raw); match; match = opening.exec(raw)) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end === -1) break;
+    try {
+      streams.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // not a Flate stream (an image, say)
+    }
+    opening.lastIndex = end + 'endstream'.length;
+  }
+  const glyphs = new Map<number, string>();
+  const hex = (value: string): number => parseInt(value, 16);
+  const unicode = (value: string): string => String.fromCodePoint(...(value.match(/.{4}/g) ?? []).map(hex));
+  for (const cmap of streams.filter((stream) => stream.includes('begincmap'))) {
+    for (const block of cmap.matchAll(/beginbfchar([^]*?)endbfchar/g)) {
+      for (const [, code, to] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) if (!glyphs.has(hex(code))) glyphs.set(hex(code), unicode(to));
+    }
+    for (const block of cmap.matchAll(/beginbfrange([^]*?)endbfrange/g)) {
+      for (const [, from, to, first] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+        for (let code = hex(from); code <= hex(to); code++) if (!glyphs.has(code)) glyphs.set(code, String.fromCodePoint(hex(first) + code - hex(from)));
+      }
+    }
+  }
+  const content = streams.filter((stream) => /T[jJ]/.test(stream));
+  // Kerning splits words into several strings, so the strings are joined as they come.
+  return content
+    .flatMap((stream) => [...stream.matchAll(/<([0-9A-Fa-f]*)>/g)].map(([, codes]) => (codes.match(/.{4}/g) ?? []).map((code) => glyphs.get(hex(code)) ?? '').join('')))
+    .join('');
+}

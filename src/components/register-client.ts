@@ -3,7 +3,8 @@
 // Statuses are re-checked against the reader's date first (status-client.ts).
 import './status-client.ts';
 
-const STATUS_RANK: Record<string, number> = { expired: 0, overdue: 1, 'due-soon': 2, draft: 3, current: 4, retired: 5 };
+// Most urgent first, in the spec's order of statuses (an incomplete page needs fixing before an overdue one).
+const STATUS_RANK: Record<string, number> = { expired: 0, incomplete: 1, overdue: 2, 'due-soon': 3, draft: 4, current: 5, retired: 6 };
 const FILTERS = ['q', 'type', 'owner', 'status'] as const;
 
 const table = document.getElementById('vigil-register') as HTMLTableElement | null;
