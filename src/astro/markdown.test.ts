@@ -31,7 +31,7 @@ test('links to documents become site routes, fragments kept', () => {
   const { html } = renderBody('[sev](../procedures/sev.md#sev-1) [self](db.md) [missing](nope.md) [anchor](#x)', 'runbooks/db.md', routes);
   expect(html).toContain('href="/procedures/sev/#sev-1"');
   expect(html).toContain('href="/runbooks/db/"');
-  expect(html).toContain('href="nope.md"');
+  expect(html).toContain('<a href="nope.md" class="vigil-broken-link">');
   expect(html).toContain('href="#x"');
 });
 

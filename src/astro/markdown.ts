@@ -159,7 +159,10 @@ markdown.renderer.rules.link_open = (tokens, index, options, env: RenderEnv, sel
     if (target?.kind === 'broken') token.attrJoin('class', 'vigil-broken-link');
     else if (target?.kind === 'document') token.attrSet('href', targetHref(target, env.reading) ?? href);
   } else if (href) {
-    token.attrSet('href', documentRoute(href, env) ?? href);
+    const route = documentRoute(href, env);
+    if (route) token.attrSet('href', route);
+    // A `.md` link that names no page is dead on the site too: shown as written, marked like the core's broken links.
+    else if (isRelativeMarkdownLink(href)) token.attrJoin('class', 'vigil-broken-link');
   }
   env.linkDepth++;
   return defaultLinkOpen(tokens, index, options, env, self);
@@ -176,6 +179,8 @@ function targetHref(target: Extract<LinkDestination, { kind: 'document' }>, read
   const route = reading.routeOf(target.slug);
   return route === null ? null : encodeURI(route) + fragment;
 }
+
+const isRelativeMarkdownLink = (href: string): boolean => !HAS_SCHEME.test(href) && !href.startsWith('/') && /\.(md|markdown|mdx)$/i.test(href.split('#', 1)[0]);
 
 /** Markdown the core did not read: `../procedures/sev.md#sev-1` → `/procedures/sev/#sev-1` when it names a page; else null. */
 function documentRoute(href: string, env: RenderEnv): string | null {
