@@ -31,7 +31,7 @@ test('links to documents become site routes, fragments kept', () => {
   const { html } = renderBody('[sev](../procedures/sev.md#sev-1) [self](db.md) [missing](nope.md) [anchor](#x)', 'runbooks/db.md', routes);
   expect(html).toContain('href="/procedures/sev/#sev-1"');
   expect(html).toContain('href="/runbooks/db/"');
-  expect(html).toContain('<a href="nope.md" class="vigil-broken-link">');
+  expect(html).toContain('<a href="nope.md" class="vigil-broken-link" title="Broken link: it leads to no page of this site">');
   expect(html).toContain('href="#x"');
 });
 
@@ -95,7 +95,7 @@ describe('a document rendered from the core’s reading', () => {
     const links = [...html.matchAll(/<a\b[^>]*>/g)].map((match) => match[0]);
     expect(links).toEqual(
       ['./missing.md', './guide.md#no-such-heading', '#no-such-heading', 'sub/missing.md', 'guide.md#setup-2', './assets/missing.pdf'].map(
-        (href) => `<a href="${href}" class="vigil-broken-link">`,
+        (href) => `<a href="${href}" class="vigil-broken-link" title="Broken link: it leads to no page of this site">`,
       ),
     );
     // The fixture's `<!-- expect: … -->` comments are not shown.

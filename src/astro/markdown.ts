@@ -156,13 +156,13 @@ markdown.renderer.rules.link_open = (tokens, index, options, env: RenderEnv, sel
   if (href !== null && env.reading) {
     const target = env.reading.targets.get(href);
     // A link the core reports broken stays as written, marked; anything not a document stays as written.
-    if (target?.kind === 'broken') token.attrJoin('class', 'vigil-broken-link');
+    if (target?.kind === 'broken') markBroken(token);
     else if (target?.kind === 'document') token.attrSet('href', targetHref(target, env.reading) ?? href);
   } else if (href) {
     const route = documentRoute(href, env);
     if (route) token.attrSet('href', route);
     // A `.md` link that names no page is dead on the site too: shown as written, marked like the core's broken links.
-    else if (isRelativeMarkdownLink(href)) token.attrJoin('class', 'vigil-broken-link');
+    else if (isRelativeMarkdownLink(href)) markBroken(token);
   }
   env.linkDepth++;
   return defaultLinkOpen(tokens, index, options, env, self);
@@ -178,6 +178,12 @@ function targetHref(target: Extract<LinkDestination, { kind: 'document' }>, read
   if (target.slug === reading.slug && fragment) return fragment;
   const route = reading.routeOf(target.slug);
   return route === null ? null : encodeURI(route) + fragment;
+}
+
+/** Marked for the stylesheet (.vigil-broken-link) and, without one, for the reader's pointer. */
+function markBroken(token: Token): void {
+  token.attrJoin('class', 'vigil-broken-link');
+  token.attrSet('title', 'Broken link: it leads to no page of this site');
 }
 
 const isRelativeMarkdownLink = (href: string): boolean => !HAS_SCHEME.test(href) && !href.startsWith('/') && /\.(md|markdown|mdx)$/i.test(href.split('#', 1)[0]);
