@@ -18,4 +18,5 @@ export const RULE_IDS = [
   'control-unknown',
   'changed-since-review',
   'alert-runbook',
+  'escalation-mismatch',
 ];

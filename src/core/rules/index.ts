@@ -9,6 +9,7 @@ import { rule as changedSinceReview } from './changed-since-review.js';
 import { rule as controlUnknown } from './control-unknown.js';
 import { rule as duplicateId } from './duplicate-id.js';
 import { rule as escalationEmpty } from './escalation-empty.js';
+import { rule as escalationMismatch } from './escalation-mismatch.js';
 import { rule as exerciseOverdue } from './exercise-overdue.js';
 import { rule as expired } from './expired.js';
 import { rule as expiresSoon } from './expires-soon.js';
@@ -27,7 +28,7 @@ const byId = new Map<string, Rule>(
   [
     frontmatterSyntax, schema, reviewOverdue, reviewDueSoon, expired, expiresSoon, escalationEmpty,
     statusPageDead, statusPageUrl, linkBroken, duplicateId, sectionMissing, exerciseOverdue, fileSkipped,
-    controlUnknown, changedSinceReview, alertRunbook,
+    controlUnknown, changedSinceReview, alertRunbook, escalationMismatch,
   ].map((rule) => [rule.id, rule]),
 );
 
