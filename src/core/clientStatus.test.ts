@@ -1,8 +1,9 @@
 // The page script (src/components/status-client.ts) re-judges every status against the reader's
 // date. Run in headless Chromium, as a reader's browser runs it, on pages built on one day and read
 // on many others, it must show exactly the status the core gives the same document on the
-// reader's day (src/core/document.ts, from the document's own frontmatter), with the same words.
-import { readFileSync } from 'node:fs';
+// reader's day (checkDocuments on the same files: dates and findings), with the same words.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import ts from 'typescript';
@@ -10,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_LABELS } from '../components/statusWords.js';
 import { defaultConfig } from './config/load.js';
 import { addDays, type IsoDate } from './dates.js';
-import { parseDocument } from './document.js';
+import { checkDocuments } from './engine.js';
 import type { DocumentRecord } from './types.js';
 
 const SRC = path.resolve(import.meta.dirname, '..');
+const REPO_SCHEMAS = path.resolve(SRC, '../schemas');
 const ORIGIN = 'http://vigil.test';
 const BUILT_ON = '2026-01-15';
 
@@ -35,6 +37,9 @@ const DOCUMENTS: Record<string, string> = {
   'no-review-date': 'review_cycle: annual',
   'no-cycle': 'last_reviewed: 2026-01-01',
   'impossible-date': 'last_reviewed: 2025-02-30\nreview_cycle: annual',
+  // Problems that are not about dates: the page is incomplete until a date makes it expired.
+  'incomplete-placeholder-owner': 'owner: TBD\nlast_reviewed: 2026-01-10\nreview_cycle: annual',
+  'incomplete-unknown-key': 'last_reviewed: 2025-12-01\nreview_cycle: quarterly\nexpires: 2026-03-01\nreveiwer: Ops',
   draft: 'status: draft\nlast_reviewed: 2020-01-01\nreview_cycle: annual\nexpires: 2021-01-01',
   retired: 'status: retired\nlast_reviewed: 2020-01-01\nreview_cycle: monthly',
 };
@@ -48,10 +53,25 @@ const READ_ON: IsoDate[] = [
 ];
 const WINDOWS = [30, 45];
 
-function recordOn(name: string, today: IsoDate, windowDays: number): DocumentRecord {
-  const config = { ...defaultConfig(SRC), warningWindowDays: windowDays };
-  const text = `---\ntitle: ${name}\ntype: policy\nowner: Ops\n${DOCUMENTS[name]}\n---\n# ${name}\n`;
-  return parseDocument({ file: `/docs/${name}.md`, path: `${name}.md`, relPath: `${name}.md` }, new TextEncoder().encode(text), config, today).record;
+const WORK = mkdtempSync(path.join(tmpdir(), 'vigil-client-status-'));
+for (const [name, fields] of Object.entries(DOCUMENTS)) {
+  const owner = fields.includes('owner:') ? '' : 'owner: Ops\n';
+  writeFileSync(path.join(WORK, `${name}.md`), `---\ntitle: ${name}\ntype: policy\n${owner}${fields}\n---\n# ${name}\n`);
+}
+
+const judged = new Map<string, Map<string, DocumentRecord>>();
+
+/** Every document as the core judges it on `today` with a warning window: a whole check of the files. */
+async function recordsOn(today: IsoDate, windowDays: number): Promise<Map<string, DocumentRecord>> {
+  const key = `${today} ${windowDays}`;
+  let records = judged.get(key);
+  if (!records) {
+    const config = { ...defaultConfig(WORK), schemas: REPO_SCHEMAS, warningWindowDays: windowDays };
+    const run = await checkDocuments({ cwd: WORK, config, today, paths: ['.'], offline: true, workers: 0 });
+    records = new Map(run.documents.map((record) => [record.relPath.replace(/\.md$/, ''), record]));
+    judged.set(key, records);
+  }
+  return records;
 }
 
 const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -60,17 +80,20 @@ const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/
  * A page as the site builds it on BUILT_ON: one list per warning window, each document with the
  * attributes StatusScope.astro writes and a badge and banner inside.
  */
-function builtPage(): string {
-  const lists = WINDOWS.map((windowDays) => {
+async function builtPage(): Promise<string> {
+  const lists: string[] = [];
+  for (const windowDays of WINDOWS) {
+    const records = await recordsOn(BUILT_ON, windowDays);
     const scopes = Object.keys(DOCUMENTS).map((name) => {
-      const record = recordOn(name, BUILT_ON, windowDays);
-      return `<div id="${escape(name)}-${windowDays}" data-vigil-status="${record.status}" data-lifecycle="${record.lifecycle}" data-next-review="${escape(record.next_review ?? '')}" data-expires="${escape(record.expires ?? '')}">
+      const record = records.get(name) as DocumentRecord;
+      const incomplete = (record.problems?.length ?? 0) > 0 ? ' data-incomplete="true"' : '';
+      return `<div id="${escape(name)}-${windowDays}" data-vigil-status="${record.status}" data-lifecycle="${record.lifecycle}" data-next-review="${escape(record.next_review ?? '')}" data-expires="${escape(record.expires ?? '')}"${incomplete}>
   <span class="vigil-badge vigil-badge--${record.status}" data-vigil-badge>${STATUS_LABELS[record.status]}</span>
   <div class="vigil-banner" data-vigil-banner hidden><p data-vigil-banner-text></p></div>
 </div>`;
     });
-    return `<div data-built-on="${BUILT_ON}" data-window="${windowDays}">${scopes.join('\n')}</div>`;
-  });
+    lists.push(`<div data-built-on="${BUILT_ON}" data-window="${windowDays}">${scopes.join('\n')}</div>`);
+  }
   return `<!doctype html><html><head><meta charset="utf-8"><title>register</title></head><body>
 ${lists.join('\n')}
 <script type="module" src="/components/status-client.js"></script>
@@ -93,9 +116,10 @@ function moduleSource(urlPath: string): string | null {
 }
 
 let browser: Browser;
-const PAGE = builtPage();
+let PAGE = '';
 
 beforeAll(async () => {
+  PAGE = await builtPage();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -104,6 +128,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  rmSync(WORK, { recursive: true, force: true });
 });
 
 interface Shown {
@@ -158,7 +183,7 @@ describe('the page script shows the status the core gives on the reader\'s day',
             for (const name of Object.keys(DOCUMENTS)) {
               // A reader whose clock is behind the build sees what the build said.
               const judgedOn = readOn > BUILT_ON ? readOn : BUILT_ON;
-              const core = recordOn(name, judgedOn, windowDays).status;
+              const core = ((await recordsOn(judgedOn, windowDays)).get(name) as DocumentRecord).status;
               const got = shown[`${name}-${windowDays}`];
               if (got?.status !== core || got.badge !== STATUS_LABELS[core]) {
                 mismatches.push(`${name} (window ${windowDays}) read on ${readOn}: page shows ${got?.status} ("${got?.badge}"), core says ${core}`);
@@ -178,8 +203,12 @@ describe('the page script shows the status the core gives on the reader\'s day',
     try {
       const readOn = addDays(BUILT_ON, 365);
       const shown = await readPage(context, readOn, new Date(`${readOn}T12:00:00Z`));
-      expect(recordOn('iso-6-months', BUILT_ON, 30).status).toBe('current');
+      expect((await recordsOn(BUILT_ON, 30)).get('iso-6-months')?.status).toBe('current');
       expect(shown['iso-6-months-30']).toEqual({ status: 'overdue', badge: STATUS_LABELS.overdue, bannerHidden: false });
+      // An incomplete page stays incomplete however late it is read, until it expires.
+      expect((await recordsOn(BUILT_ON, 30)).get('incomplete-placeholder-owner')?.status).toBe('incomplete');
+      expect(shown['incomplete-placeholder-owner-30']?.status).toBe('incomplete');
+      expect(shown['incomplete-unknown-key-30']?.status).toBe('expired');
     } finally {
       await context.close();
     }
