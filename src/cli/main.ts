@@ -15,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   new: { summary: 'scaffold a document that passes once filled in', load: () => import('./commands/new.js') },
   review: { summary: 'mark a document reviewed, changing nothing else', load: () => import('./commands/review.js') },
   init: { summary: 'adopt Vigil in this repository: write the config and workflows', load: () => import('./commands/init.js') },
+  export: { summary: 'write the break-glass bundle: every active runbook in one offline HTML file', load: () => import('./commands/export.js') },
 };
 
 /** The command of that name; only the table's own keys (never `constructor`, `__proto__`…). */
