@@ -167,11 +167,12 @@ function escalationEntries(rng, team, serial) {
   return entries;
 }
 
-function escalationTable(entries, serial) {
+function escalationTable(entries) {
+  // The table says what the frontmatter says (escalation-mismatch compares the two).
   const rows = entries.map((entry, index) =>
-    `| ${index + 1} | ${entry.role} | ${entry.name} | ${phone(serial * 7 + index + 3)} | ${entry.contact.startsWith('#') || entry.contact.startsWith('@') ? entry.contact : handle(entry.name)} | ${entry.after === '0m' ? 'immediately' : entry.after.replace('m', ' minutes')} |`,
+    `| ${index + 1} | ${entry.role} | ${entry.name} | ${entry.contact} | ${entry.after === '0m' ? 'immediately' : entry.after.replace('m', ' minutes')} |`,
   );
-  return ['| order | role | name | phone | slack | after |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| order | role | name | contact | after |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 function runbook(rng, ctx) {
@@ -212,7 +213,7 @@ function runbook(rng, ctx) {
     '',
     'Work down the list; move on when nobody acknowledges within the time shown.',
     '',
-    escalationTable(escalation, serial),
+    escalationTable(escalation),
     '',
     '## Containment',
     '',
