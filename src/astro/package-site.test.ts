@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, removeRepos } from '../cli/__fixtures__/repo.js';
+import { checkDocuments, loadConfig } from '../core/index.js';
 import { REPO_ROOT, serveStatic, type StaticServer } from './testing.js';
 
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
@@ -22,6 +23,7 @@ const runbook = (name: string, contact: string) => [
   '---', 'title: Database failover', 'description: Promote the replica.', 'owner: Platform team', 'last_reviewed: 2026-10-01', 'review_cycle: annual',
   'escalation:', '  - role: Primary on-call', `    name: ${name}`, `    contact: "${contact}"`, '---', '',
   '## Escalation', '', 'Page the primary on-call, then the database lead.', '', '## Fail over', '', 'See [the escalation](#escalation).', '',
+  "## What's next?", '', '### Step 2: promote the replica (`pg_ctl promote`)', '', '## Notes', '', '## Notes', '', '## Ünïcode & more', '',
 ].join('\n');
 const guide = '---\ntitle: Getting started\ndescription: A guide, not a Vigil document.\n---\n\nWelcome. Read the [failover runbook](/runbooks/db-failover/#fail-over).\n\n## First steps\n\nLook around.\n';
 
@@ -148,6 +150,16 @@ describe('an existing Starlight site adding vigil-docs/starlight', () => {
     expect(html).toContain('<h2 id="escalation">');
     expect(html).toContain('<h2 id="fail-over">');
     expect(html).toContain('href="#escalation"');
+  });
+
+  it('heading ids from Starlight\'s own pipeline are the slugs the core computed', async () => {
+    const config = await loadConfig(withPlugin.root);
+    const run = await checkDocuments({ cwd: withPlugin.root, config, today: NOW, offline: true, workers: 0 });
+    const doc = run.docs.find((d) => d.relPath === 'runbooks/db-failover.md')!;
+    const html = readFileSync(path.join(withPlugin.root, 'dist/runbooks/db-failover/index.html'), 'utf8');
+    const ids = [...mainOf(html).matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]).filter((id) => !id.startsWith('vigil-') && id !== '_top');
+    expect(ids).toEqual(doc.body.headings.map((heading) => heading.slug));
+    expect(ids.length).toBeGreaterThan(5);
   });
 
   it('in Chromium: the runbook shows its badge and first contact; the register lists it', async () => {
