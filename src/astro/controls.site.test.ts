@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, serveStatic, type StaticServer } from './testing.js';
+import { buildSite, launchChromium, serveStatic, type StaticServer } from './testing.js';
 
 const BUILT_ON = '2026-11-26';
 const work = mkdtempSync(path.join(tmpdir(), 'vigil-controls-site-'));
@@ -21,10 +21,7 @@ beforeAll(async () => {
   if (result.code !== 0) throw new Error(`site build failed:\n${result.output}`);
   page = readFileSync(path.join(outDir, 'controls/index.html'), 'utf8');
   server = await serveStatic(outDir);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

@@ -7,11 +7,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, removeRepos } from '../cli/__fixtures__/repo.js';
 import { checkDocuments, loadConfig } from '../core/index.js';
-import { REPO_ROOT, serveStatic, type StaticServer } from './testing.js';
+import { astroEnv, launchChromium, REPO_ROOT, serveStatic, type StaticServer } from './testing.js';
 
 const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
 const NOW = '2026-12-02';
@@ -27,10 +27,7 @@ const runbook = (name: string, contact: string) => [
 ].join('\n');
 const guide = '---\ntitle: Getting started\ndescription: A guide, not a Vigil document.\n---\n\nWelcome. Read the [failover runbook](/runbooks/db-failover/#fail-over).\n\n## First steps\n\nLook around.\n';
 
-function env(): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
-  return { ...inherited, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', VIGIL_NOW: NOW };
-}
+const env = (): NodeJS.ProcessEnv => astroEnv({ VIGIL_NOW: NOW });
 
 /** A repository with the shared install linked in, built with its own astro.config.mjs. */
 function build(files: Record<string, string>): { root: string; output: string; code: number | null } {
@@ -48,10 +45,7 @@ beforeAll(async () => {
     'package.json': JSON.stringify({ name: 'docs', private: true, type: 'module', overrides: { unifont: '0.7.4' } }),
   }, 'vigil-site-deps-');
   execFileSync('npm', ['install', '--no-audit', '--no-fund', path.join(packDir, packed[0].filename), `astro@${pkg.devDependencies.astro}`, `@astrojs/starlight@${pkg.devDependencies['@astrojs/starlight']}`], { cwd: deps, stdio: 'pipe' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 600_000);
 afterAll(async () => {
   await browser?.close();

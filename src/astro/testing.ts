@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,11 +15,24 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` for the content a vigil config names, into `outDir`. */
-export function buildSite(options: { configFile: string; outDir: string; now?: string; cacheDir?: string; env?: Record<string, string> }): Promise<BuildResult> {
+/** The environment for an `astro` child process: the test runner's own variables left out. */
+export function astroEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // Vitest's variables (NODE_ENV=test, VITEST…) would make Astro build in development mode, without search.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
-  const env: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: 'production', VIGIL_CONFIG: options.configFile, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+  return { ...inherited, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Runs `astro build` for the content a vigil config names, into `outDir`. */
+export function buildSite(options: { configFile: string; outDir: string; now?: string; cacheDir?: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const env = astroEnv({ VIGIL_CONFIG: options.configFile });
   if (options.now) env.VIGIL_NOW = options.now;
   if (options.cacheDir) env.VIGIL_ASTRO_CACHE = options.cacheDir;
   Object.assign(env, options.env);

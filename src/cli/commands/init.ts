@@ -120,6 +120,9 @@ export function configText(detected: Detected): string {
 
 const yamlString = (value: string): string => (/^[\w./-]+$/.test(value) && !/^[-.]/.test(value) ? value : JSON.stringify(value));
 
+// Both workflows can be run by hand and start with a read-only token.
+const DISPATCH_AND_READ_ONLY = ['  workflow_dispatch:', '', 'permissions:', '  contents: read', '', 'jobs:'];
+
 /** The pull-request workflow: annotations and a job summary, then the same findings as SARIF for code scanning. */
 export function workflowText(hasLockfile: boolean): string {
   const vigil = hasLockfile ? 'npx vigil' : `npx --yes --package vigil-docs@${version()} vigil`;
@@ -133,12 +136,7 @@ export function workflowText(hasLockfile: boolean): string {
     '',
     'on:',
     '  pull_request:',
-    '  workflow_dispatch:',
-    '',
-    'permissions:',
-    '  contents: read',
-    '',
-    'jobs:',
+    ...DISPATCH_AND_READ_ONLY,
     '  check:',
     '    runs-on: ubuntu-latest',
     '    timeout-minutes: 15',
@@ -211,12 +209,7 @@ export function siteWorkflowText(site: SiteBuild, hasLockfile: boolean): string 
     '    branches: [main]',
     '  schedule:',
     '    - cron: "17 6 * * *"',
-    '  workflow_dispatch:',
-    '',
-    'permissions:',
-    '  contents: read',
-    '',
-    'jobs:',
+    ...DISPATCH_AND_READ_ONLY,
     '  build:',
     '    runs-on: ubuntu-latest',
     '    timeout-minutes: 30',
