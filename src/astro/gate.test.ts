@@ -51,7 +51,9 @@ describe('the gates', () => {
     const page = (route: string): string => readFileSync(path.join(result.outDir, route, 'index.html'), 'utf8');
     expect(page('overdue-policy')).toMatch(/<div class="vigil-banner vigil-banner--overdue" data-vigil-banner role="note">[^]*?due for review on 2026-01-10/);
     expect(page('expired-policy')).toMatch(/<div class="vigil-banner vigil-banner--expired" data-vigil-banner role="note">[^]*?Expired on 2026-09-30/);
-    expect(page('no-owner')).toContain('Policy Without Owner');
+    // The document without an owner is published as incomplete, its banner naming the problem.
+    expect(page('no-owner')).toMatch(/<div class="vigil-banner vigil-banner--incomplete" data-vigil-banner role="note">[^]*?owner/i);
+    expect(page('no-owner')).not.toMatch(/vigil-badge--current/);
   });
 
   test('publish named in the config (site.gate), and VIGIL_SITE_GATE overriding it', async () => {
