@@ -90,6 +90,14 @@ describe('a document rendered from the core’s reading', () => {
     expect(html).not.toContain('vigil-broken-link');
   });
 
+  test('a link to a document this site does not publish is left as written and marked', async () => {
+    const docs = await checkedDocs(LINKS_FIXTURE);
+    const doc = docs.find((candidate) => candidate.relPath === 'sub/index.md');
+    if (!doc) throw new Error('sub/index.md not checked');
+    const { html } = renderDocument(doc, (slug) => (slug === 'guide' ? null : `/${slug}/`));
+    expect(html).toContain('<a href="../guide.md#setup" class="vigil-broken-link"');
+  });
+
   test('a link the core reports broken is left as written and marked', async () => {
     const { html } = renderFrom(await checkedDocs(LINKS_FIXTURE), 'broken-links.md');
     const links = [...html.matchAll(/<a\b[^>]*>/g)].map((match) => match[0]);

@@ -156,8 +156,10 @@ markdown.renderer.rules.link_open = (tokens, index, options, env: RenderEnv, sel
   if (href !== null && env.reading) {
     const target = env.reading.targets.get(href);
     // A link the core reports broken stays as written, marked; anything not a document stays as written.
-    if (target?.kind === 'broken') markBroken(token);
-    else if (target?.kind === 'document') token.attrSet('href', targetHref(target, env.reading) ?? href);
+    // A document this site does not publish (a preset's page the core knows) cannot be followed here either.
+    const resolved = target?.kind === 'document' ? targetHref(target, env.reading) : null;
+    if (resolved) token.attrSet('href', resolved);
+    else if (target?.kind === 'broken' || target?.kind === 'document') markBroken(token);
   } else if (href) {
     const route = documentRoute(href, env);
     if (route) token.attrSet('href', route);
