@@ -1,7 +1,8 @@
 // `vigil export` on the site fixture: one file, every active runbook with its status, contacts
 // (tap to call), status pages and body, no request of its own; opened in headless Chromium with
 // the network blocked, on a phone.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,9 +18,9 @@ const outputs: string[] = [];
 let html = '';
 let browser: Browser;
 
-async function exportTo(name: string, extra: string[] = []): Promise<{ code: number; stdout: string; html: string }> {
+async function exportTo(name: string, extra: string[] = [], cwd = fixture): Promise<{ code: number; stdout: string; html: string }> {
   let stdout = '';
-  const io: CliIo = { cwd: fixture, env: {}, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true } };
+  const io: CliIo = { cwd, env: {}, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true } };
   const file = path.join(work, name);
   const code = await run(['--now', '2026-11-26', '-o', file, ...extra], io);
   outputs.push(file);
@@ -49,9 +50,11 @@ describe('vigil export', () => {
     expect(html).toContain('href="tel:+442079460001">+44 20 7946 0001</a>');
     expect(html).toContain('href="tel:+15550100199">+1 (555) 010-0199</a>');
     // Body contact tables as on the site, ids made unique per runbook.
-    expect(html).toContain('<td data-label="Phone"><a class="vigil-contact vigil-contact--phone" href="tel:+442079460999">+44 (0)20 7946 0999</a></td>');
-    expect(html).toContain('id="rb-runbooks-payments-outage--escalation"');
-    expect(html).toContain('<a href="https://status.example.com/" rel="noopener noreferrer">Cloud status</a>');
+    expect(html).toContain('<td data-label="Phone"><a href="tel:+442079460999">+44 (0)20 7946 0999</a></td>');
+    const payments = /<section class="runbook" id="(rb-\d+)"><h2>Payment Gateway Outage /.exec(html)?.[1];
+    expect(html).toContain(`<h3 id="${payments}--escalation">Escalation</h3>`);
+    expect(html.match(/ id="[^"]*--escalation"/g)?.length).toBe(4);
+    expect(html).toContain('<a href="https://status.example.com/">Cloud status</a> <span class="url">https://status.example.com/</span>');
     expect(html).toContain('zanzibarite');
   });
 
@@ -77,6 +80,15 @@ describe('vigil export', () => {
     const later = await exportTo('later.html', ['--now', '2027-11-26']);
     expect(/sha256:<code>([0-9a-f]{64})/.exec(later.html)?.[1]).not.toBe(hash);
   });
+
+  it('1,000 runbooks stay under 5 MB', async () => {
+    // The bench's generator, seeded: 1,720 documents of which 1,005 are active runbooks.
+    const corpus = path.join(work, 'corpus');
+    execFileSync(process.execPath, [path.join(import.meta.dirname, '../../../scripts/generate-corpus.mjs'), '--count', '1720', '--out', corpus], { stdio: 'ignore' });
+    const { stdout } = await exportTo('big.html', [], corpus);
+    expect(Number(/: (\d+) active runbooks/.exec(stdout)?.[1])).toBeGreaterThanOrEqual(1000);
+    expect(statSync(path.join(work, 'big.html')).size).toBeLessThan(5_000_000);
+  }, 60_000);
 
   it('a bad option is a usage error', async () => {
     const io: CliIo = { cwd: fixture, env: {}, stdout: { write: () => true }, stderr: { write: () => true } };

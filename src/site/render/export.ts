@@ -33,7 +33,17 @@ export interface ExportResult {
   runbooks: number;
 }
 
-const anchorOf = (record: DocumentRecord): string => `rb-${record.slug.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+/**
+ * Markup the site needs and a file of a thousand runbooks does not (classes its own stylesheet
+ * selects by attribute instead, the broken-link tooltip, newlines between tags): the bundle of
+ * 1,000 runbooks stays under 5 MB.
+ */
+function compact(html: string): string {
+  return html
+    .replace(/ class="vigil-contact vigil-contact--[a-z]+"/g, '')
+    .replace(/ title="Broken link: it leads to no page of this site"/g, '')
+    .replace(/>\n+</g, '><');
+}
 
 /**
  * One runbook's body with its headings one level down, ids and in-page links made unique to it
@@ -66,7 +76,8 @@ function statusPagesHtml(record: DocumentRecord): string {
   if (record.status_pages.length === 0) return '';
   const items = record.status_pages.map((page) => {
     const href = webHref(page.url);
-    return href ? `<li><a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(page.name)}</a> <span class="url">${escapeHtml(href)}</span></li>` : `<li>${escapeHtml(page.name)} <span class="url">(${escapeHtml(page.url)}: not a web address)</span></li>`;
+    // The address is shown as well: a printed page has no links.
+    return href ? `<li><a href="${escapeHtml(href)}">${escapeHtml(page.name)}</a> <span class="url">${escapeHtml(href)}</span></li>` : `<li>${escapeHtml(page.name)} <span class="url">(${escapeHtml(page.url)}: not a web address)</span></li>`;
   });
   return `<h3>Status pages</h3><ul>${items.join('')}</ul>`;
 }
@@ -89,7 +100,7 @@ function runbookHtml(runbook: ExportRunbook, anchors: ReadonlyMap<string, string
     `Next review due: ${escapeHtml(record.next_review ?? '—')}`,
   ].filter(Boolean);
   return [
-    `<section class="runbook" id="${anchor}" data-status="${record.status}">`,
+    `<section class="runbook" id="${anchor}">`,
     `<h2>${escapeHtml(record.title)} <span class="badge badge--${record.status}">${STATUS_LABELS[record.status]}</span></h2>`,
     `<p class="facts">${facts.join(' · ')}</p>`,
     bannerHtml(record),
@@ -127,8 +138,8 @@ section.runbook{border-top:2px solid currentColor;margin-top:1.5rem;padding-top:
 .banner--draft{border-style:dashed;border-color:#5b3fa6}.banner--retired{border-style:double;border-color:#4a4f5a}
 .banner ul{margin:.3rem 0 0}
 ol.contacts li{margin:.2rem 0}.role{font-weight:700}.missing{color:#b3261e;font-weight:700}
-a.vigil-contact{display:inline-flex;align-items:center;min-height:44px;font-weight:700;padding:0 .2rem}
-.vigil-contact--phone{white-space:nowrap}
+a[href^="tel:"],a[href^="mailto:"],a[href*="slack.com/"]{display:inline-flex;align-items:center;min-height:44px;font-weight:700;padding:0 .2rem}
+a[href^="tel:"]{white-space:nowrap}
 .body table{border-collapse:collapse;width:100%}.body td,.body th{border:1px solid;padding:.25rem .4rem;text-align:start;vertical-align:top;overflow-wrap:anywhere}
 .body pre{overflow-x:auto;white-space:pre-wrap}
 [hidden]{display:none!important}
@@ -141,8 +152,9 @@ table.vigil-contact-table td[data-label]::before{content:attr(data-label);displa
 
 /** The whole file. The content hash covers what the runbooks say, so two exports of the same content carry the same hash. */
 export function renderExport(input: ExportInput): ExportResult {
-  const anchors = new Map(input.runbooks.map((runbook) => [runbook.record.slug, anchorOf(runbook.record)]));
-  const sections = input.runbooks.map((runbook) => runbookHtml(runbook, anchors, input.contacts)).join('\n');
+  // Short anchors (rb-1, rb-2…, in the order listed): every heading id in the file carries one.
+  const anchors = new Map(input.runbooks.map((runbook, index) => [runbook.record.slug, `rb-${index + 1}`]));
+  const sections = compact(input.runbooks.map((runbook) => runbookHtml(runbook, anchors, input.contacts)).join('\n'));
   const contentHash = createHash('sha256').update(`${input.statusAsOf}\n${sections}`).digest('hex');
   const toc = input.runbooks
     .map((runbook) => {
@@ -151,6 +163,7 @@ export function renderExport(input: ExportInput): ExportResult {
       return `<li data-for="${anchors.get(runbook.record.slug)}"><a href="#${anchors.get(runbook.record.slug)}">${escapeHtml(runbook.record.title)}</a> <span class="badge badge--${runbook.record.status}">${STATUS_LABELS[runbook.record.status]}</span>${call}</li>`;
     })
     .join('\n');
+  const tocHtml = compact(toc);
   const scriptHash = createHash('sha256').update(SEARCH_SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; form-action 'none'; base-uri 'none'`;
   const html = `<!doctype html>
@@ -172,7 +185,7 @@ export function renderExport(input: ExportInput): ExportResult {
 <p id="count" aria-live="polite">${input.runbooks.length} runbooks</p>
 </header>
 <nav class="toc" aria-label="Runbooks"><ol>
-${toc}
+${tocHtml}
 </ol></nav>
 <main>
 ${sections || '<p>No active runbooks.</p>'}
