@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import type { CliIo } from '../io.js';
@@ -158,8 +158,11 @@ describe('vigil review keeps the file it writes the same file', () => {
     const file = path.join(dir, 'plain.md');
     chmodSync(file, 0o644); // root's file: others may read, not write
     const before = bytes(file);
-    const bin = path.resolve(here, '../../../bin/vigil.js');
-    const child = spawnSync(process.execPath, [bin, 'review', 'plain.md', ...NOW], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    // The CLI is loaded as root (the clone may sit in a folder only root can read), then the
+    // process becomes nobody before it runs the command and touches the file.
+    const main = pathToFileURL(path.resolve(here, '../../../dist/cli/main.js')).href;
+    const script = `const { main } = await import(${JSON.stringify(main)}); process.setgid(65534); process.setuid(65534); process.exitCode = await main(process.argv.slice(1));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '--eval', script, 'review', 'plain.md', ...NOW], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(child.stderr).toMatch(/plain\.md:1:1: you cannot write this file/);
     expect(child.status).toBe(2);
     expect(bytes(file).equals(before)).toBe(true);
