@@ -344,6 +344,9 @@ describe('in the browser', () => {
   test.each([
     ['/runbooks/cache-flush/', 'light'],
     ['/runbooks/cache-flush/', 'dark'],
+    ['/runbooks/payments-outage/', 'light'],
+    ['/runbooks/payments-outage/', 'dark'],
+    ['/procedures/untitled-restore/', 'light'],
     ['/register/', 'light'],
     ['/register/', 'dark'],
     ['/controls/', 'light'],
