@@ -181,6 +181,14 @@ describe('a Markdown-only repository with vigil-docs/astro', () => {
     expect(result.output).not.toMatch(/Missing pages directory|sitemap|\[WARN\]/i);
   });
 
+  it('publishes the break-glass bundle at /break-glass.html: the runbook and its first contact, nothing fetched', () => {
+    const html = readFileSync(path.join(result.root, 'dist/break-glass.html'), 'utf8');
+    expect(html).toContain('Database failover');
+    expect(html).toContain('href="tel:+442079460321"');
+    expect(html).not.toContain('Access policy'); // runbooks only
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
+  });
+
   it('astro dev shows a document\'s new status after an edit, without a restart', async () => {
     const port = await freePort();
     const dev = spawn(process.execPath, [path.join(result.root, 'node_modules/astro/astro.js'), 'dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: result.root, env: env() });

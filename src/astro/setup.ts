@@ -59,6 +59,8 @@ export function injectVigilRoutes(injectRoute: InjectRoute, { home }: { home: bo
   injectRoute({ pattern: '/register.json', entrypoint: here('./routes/register.json.ts'), prerender: true });
   injectRoute({ pattern: '/controls', entrypoint: here('./routes/controls.astro'), prerender: true });
   injectRoute({ pattern: '/soa.csv', entrypoint: here('./routes/soa.csv.ts'), prerender: true });
+  // The break-glass bundle (vigil export), to save from the site before it is needed.
+  injectRoute({ pattern: '/break-glass.html', entrypoint: here('./routes/break-glass.html.ts'), prerender: true });
   // The rules' docs pages, where SARIF's helpUri (`<site.url>/rules/<id>/`) points.
   injectRoute({ pattern: '/rules', entrypoint: here('./routes/rules/index.astro'), prerender: true });
   injectRoute({ pattern: '/rules/[id]', entrypoint: here('./routes/rules/[id].astro'), prerender: true });

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments, todayUtc } from '../../core/index.js';
-import { renderDocument } from '../../astro/markdown.js';
-import { renderExport, type ExportRunbook } from '../../site/render/export.js';
+import { breakGlassBundle } from '../../site/render/bundle.js';
 import { UsageError, type CliIo } from '../io.js';
 import { commonFlags, parseCommandArgs, resolveConfig, resolveToday } from '../options.js';
 
@@ -38,14 +37,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const result = await checkDocuments({ cwd: io.cwd, config, today, paths: positionals, offline: true, keepBody: true });
   if (result.missing.length > 0) throw new UsageError(`no such file or folder: ${result.missing.join(', ')}`);
 
-  const active = result.docs.filter((doc) => doc.record.type === 'runbook' && doc.record.lifecycle === 'active').sort((a, b) => a.record.title.localeCompare(b.record.title));
-  const inBundle = new Set(active.map((doc) => doc.record.slug));
-  const siteUrl = config.site.url;
-  const contacts = { slack: config.site.slack ?? null };
-  // A link to another runbook of the bundle stays inside the file; one to any other document goes to the site, when the config says where it is.
-  const routeOf = (slug: string): string | null => (inBundle.has(slug) ? `#doc:${slug}` : siteUrl ? `${siteUrl}/${slug}/` : null);
-  const runbooks: ExportRunbook[] = active.map((doc) => ({ record: doc.record, bodyHtml: renderDocument(doc, routeOf, contacts).html }));
-  const exported = renderExport({ title: config.site.title, madeOn: todayUtc(), statusAsOf: today, runbooks, contacts, siteUrl });
+  const exported = breakGlassBundle(result.docs, config, today, todayUtc());
 
   const output = (values.output as string | undefined) ?? DEFAULT_OUTPUT;
   if (output === '-') {
