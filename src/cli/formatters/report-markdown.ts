@@ -21,12 +21,14 @@ export function describeDue(doc: DueDocument): string {
           return `expires in ${plural(expiry, 'day')}`;
       }
     })
+    .concat(doc.problems.length > 0 ? [`incomplete: ${doc.problems.join('; ')}`] : [])
     .join('; ');
 }
 
 export function summaryLine(report: DueReport): string {
   const { documents, overdue, due, expired, expiring } = report.summary;
-  const counts = [`${overdue} overdue`, `${due} due for review`, `${expired} expired`, `${expiring} expiring`].join(', ');
+  const { incomplete } = report.summary;
+  const counts = [`${overdue} overdue`, `${due} due for review`, `${expired} expired`, `${expiring} expiring`, ...(incomplete > 0 ? [`${incomplete} also incomplete`] : [])].join(', ');
   return `${plural(documents, 'document')} ${documents === 1 ? 'needs' : 'need'} attention as of ${report.now} (window ${plural(report.within_days, 'day')}, until ${report.until}): ${counts}.`;
 }
 
