@@ -36,6 +36,7 @@ export default function vigil(options: VigilSiteOptions = {}): AstroIntegration 
               components: {
                 Head: component('Head.astro'),
                 PageTitle: component('PageTitle.astro'),
+                Search: component('Search.astro'),
                 Sidebar: component('Sidebar.astro'),
               },
               customCss: [component('vigil.css')],

@@ -3,13 +3,17 @@
 import type { DocumentRecord, IsoDate } from '../core/index.js';
 import { toCsv } from '../core/csv.js';
 
-export const REGISTER_COLUMNS = ['id', 'title', 'type', 'owner', 'status', 'version', 'last_reviewed', 'reviewed_by', 'content_changed', 'next_review', 'expires', 'controls', 'path'] as const;
+// `as_of` is the day the statuses were judged for: a downloaded file is read days later.
+export const REGISTER_COLUMNS = ['id', 'title', 'type', 'owner', 'status', 'version', 'last_reviewed', 'reviewed_by', 'content_changed', 'next_review', 'expires', 'controls', 'path', 'as_of'] as const;
+
+/** Excel reads a CSV without a byte-order mark as the machine's legacy code page and garbles non-ASCII owners. */
+export const UTF8_BOM = '\uFEFF';
 
 export function sortForRegister(records: readonly DocumentRecord[]): DocumentRecord[] {
   return [...records].sort((a, b) => (a.id ?? '\uffff').localeCompare(b.id ?? '\uffff') || a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug));
 }
 
-export function registerCsv(records: readonly DocumentRecord[]): string {
+export function registerCsv(records: readonly DocumentRecord[], asOf: IsoDate | null = null): string {
   const rows = sortForRegister(records).map((record) => [
     record.id,
     record.title,
@@ -24,8 +28,9 @@ export function registerCsv(records: readonly DocumentRecord[]): string {
     record.expires,
     record.controls.join(' '),
     record.relPath,
+    asOf,
   ]);
-  return toCsv([[...REGISTER_COLUMNS], ...rows]);
+  return UTF8_BOM + toCsv([[...REGISTER_COLUMNS], ...rows]);
 }
 
 export interface RegisterJson {

@@ -118,11 +118,11 @@ describe('generated HTML', () => {
   test('register.csv follows RFC 4180 and neutralises formula cells', () => {
     const csv = file('register.csv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,title,type,owner,status,version,last_reviewed,reviewed_by,content_changed,next_review,expires,controls,path');
+    expect(lines[0]).toBe('\uFEFFid,title,type,owner,status,version,last_reviewed,reviewed_by,content_changed,next_review,expires,controls,path,as_of');
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(9 + 2);
     // content_changed is the fixture's last commit in this repository's history (empty outside Git).
-    expect(csv).toMatch(/^RB-FIX-01,Ledger Database Failover,runbook,Database Guild,current,3\.1,2026-10-01,,(\d{4}-\d\d-\d\d)?,2027-10-01,,ISO27001:A\.5\.24 SOC2:CC7\.3,runbooks\/db-failover\.md\r$/m);
+    expect(csv).toMatch(/^RB-FIX-01,Ledger Database Failover,runbook,Database Guild,current,3\.1,2026-10-01,,(\d{4}-\d\d-\d\d)?,2027-10-01,,ISO27001:A\.5\.24 SOC2:CC7\.3,runbooks\/db-failover\.md,2026-11-26\r$/m);
     expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example"",""Records"")",retired,`);
     expect(csv).toContain(`,'@people-team,draft,`);
     expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
@@ -585,3 +585,161 @@ function pdfText(pdf: Buffer): string {
     .flatMap((stream) => [...stream.matchAll(/<([0-9A-Fa-f]*)>/g)].map(([, codes]) => (codes.match(/.{4}/g) ?? []).map((code) => glyphs.get(hex(code)) ?? '').join('')))
     .join('');
 }
+
+// Issue 14, the rest: search that shows live statuses, a home page for an incident, and a
+// register that works on a phone and at scale.
+describe('search, home and register for a responder', () => {
+  const open = async (route: string, options: { width?: number; height?: number; clock?: string } = {}): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    if (options.clock) await page.clock.setFixedTime(new Date(options.clock));
+    await page.goto(`${server.url}${route}`);
+    await page.waitForLoadState('load');
+    return page;
+  };
+  const PHONE = { width: 390, height: 844 };
+  const search = async (page: Page, query: string): Promise<void> => {
+    await page.locator('button[data-open-modal]').first().click();
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor();
+    await input.fill(query);
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+  };
+
+  test('document pages give Pagefind the filters, the weights and the dates to re-judge a status', () => {
+    const page = html('runbooks/db-failover');
+    expect(page).toContain('<span class="vigil-type" data-pagefind-filter="type">runbook</span>');
+    expect(page).toMatch(/<span data-pagefind-weight="8" data-pagefind-filter="owner" data-pagefind-meta="owner">Database Guild<\/span>/);
+    expect(page).toMatch(/<span class="vigil-docid" data-pagefind-weight="10" data-pagefind-meta="id">RB-FIX-01<\/span>/);
+    expect(page).toContain('data-pagefind-filter="status:Current"');
+    expect(page).toContain(`data-pagefind-meta="vigil:active|2027-10-01||0|${BUILT_ON}|30"`);
+    expect(html('runbooks/payments-outage')).toContain(`data-pagefind-meta="vigil:active|`);
+    expect(html('runbooks/payments-outage')).toMatch(/data-pagefind-meta="vigil:active\|[^"]*\|1\|/);
+  });
+
+  test.each([
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', PHONE],
+  ] as const)('search by owner on a %s returns the runbook first with its live status, also two years on', async (name, viewport) => {
+    for (const [clock, status] of [
+      [`${BUILT_ON}T09:00:00Z`, 'Current'],
+      ['2028-11-26T09:00:00Z', 'Review overdue'],
+    ] as const) {
+      const page = await open('/', { ...viewport, clock });
+      await search(page, 'Database Guild');
+      const first = page.locator('.pagefind-ui__result').first();
+      expect(await first.locator('.pagefind-ui__result-link').first().textContent()).toBe('Ledger Database Failover');
+      const badge = first.locator('[data-pagefind-ui-meta="status"] [data-vigil-badge]');
+      await expect.poll(() => badge.textContent()).toBe(status);
+      // The dates the status was judged from are not shown as a tag.
+      expect(await first.locator('[data-pagefind-ui-meta="vigil"]').isVisible()).toBe(false);
+      if (clock !== `${BUILT_ON}T09:00:00Z`) await page.screenshot({ path: path.join(screenshots, `search-two-years-on-${name}.png`) });
+      await page.context().close();
+    }
+  });
+
+  test('search results of an incomplete runbook never turn green; results can be narrowed by type, owner and status', async () => {
+    const page = await open('/', { clock: '2028-11-26T09:00:00Z' });
+    await search(page, 'Payment Gateway');
+    const result = page.locator('.pagefind-ui__result', { hasText: 'Payment Gateway Outage' }).first();
+    await expect.poll(() => result.locator('[data-vigil-badge]').textContent()).toBe('Incomplete');
+    const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
+    expect(filters.map((text) => text.trim().toLowerCase())).toEqual(expect.arrayContaining(['type', 'owner', 'status']));
+    await page.context().close();
+  });
+
+  test('a deep link into a runbook\'s contacts lands with the badge and banner on screen on a phone', async () => {
+    const page = await open('/runbooks/cache-flush/#vigil-escalation-contacts', PHONE);
+    const inView = async (selector: string): Promise<boolean> => {
+      const box = await page.locator(selector).first().boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
+    };
+    await expect.poll(() => inView('.vigil-doc [data-vigil-badge]')).toBe(true);
+    expect(await inView('[data-vigil-banner]')).toBe(true);
+    expect(await inView('#vigil-escalation-contacts')).toBe(true);
+    // Body headings stop below the sticky header.
+    const margin = await page.locator('.sl-markdown-content h2').first().evaluate((heading) => parseFloat(getComputedStyle(heading).scrollMarginTop));
+    expect(margin).toBeGreaterThanOrEqual(56);
+    await page.context().close();
+  });
+
+  test('home: search first, then runbooks, then what needs attention, with nothing that contradicts the badges', async () => {
+    const built = html('');
+    expect(built).not.toContain('as of the build');
+    expect(built).not.toMatch(/\d(current|retired|overdue|expired|draft)/i);
+    expect(built).not.toMatch(/opens search|press \//i);
+    expect(built.indexOf('id="home-search"')).toBeLessThan(built.indexOf('id="home-runbooks"'));
+    expect(built.indexOf('id="home-runbooks"')).toBeLessThan(built.indexOf('id="home-attention"'));
+    // Two years on, the build's current runbook needs attention too, and the page says so.
+    const page = await open('/', { clock: '2028-11-26T09:00:00Z' });
+    const attention = page.locator('#vigil-home-attention li:not([hidden])');
+    await expect.poll(() => attention.filter({ hasText: 'Ledger Database Failover' }).locator('[data-vigil-badge]').textContent()).toBe('Review overdue');
+    expect(await page.locator('[data-vigil-attention-none]').isVisible()).toBe(false);
+    for (const item of await attention.all()) expect(await item.locator('[data-vigil-badge]').textContent()).not.toBe('Current');
+    // The big search button opens the search dialog.
+    await page.locator('[data-vigil-open-search]').click();
+    await expect.poll(() => page.locator('site-search dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
+    await page.context().close();
+    // On the build date a current runbook is not on the attention list.
+    const today = await open('/', { clock: `${BUILT_ON}T09:00:00Z` });
+    expect(await today.locator('#vigil-home-attention li:not([hidden])', { hasText: 'Ledger Database Failover' }).count()).toBe(0);
+    expect(await today.locator('#vigil-home-attention li:not([hidden])', { hasText: 'Cache Flush' }).count()).toBe(1);
+    await today.context().close();
+  });
+
+  test('the register on a phone: cards with title, status, owner and next due; no sideways scroll', async () => {
+    const page = await open('/register/', PHONE);
+    await page.locator('#vigil-register[data-vigil-ready]').waitFor();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    const card = page.locator('#vigil-register tbody tr', { hasText: 'Ledger Database Failover' });
+    for (const label of ['Title', 'Status', 'Owner', 'Next due']) expect(await card.locator(`td[data-label="${label}"]`).isVisible(), label).toBe(true);
+    const box = await card.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(box?.height ?? 0).toBeLessThan(200);
+    await page.screenshot({ path: path.join(screenshots, 'register-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  test('the register: accent- and case-insensitive text, an Expires column, "no documents match" and clear filters', async () => {
+    const page = await open('/register/');
+    await page.locator('#vigil-register[data-vigil-ready]').waitFor();
+    const visibleIds = (): Promise<string[]> => page.locator('#vigil-register tbody tr td:first-child').allTextContents();
+    await page.fill('input[name="q"]', 'wojcik');
+    await expect.poll(visibleIds).toEqual(['RB-FIX-02']);
+    await page.fill('input[name="q"]', 'WÓJCIK');
+    await expect.poll(visibleIds).toEqual(['RB-FIX-02']);
+    expect(await page.locator('#vigil-register tbody tr td[data-label="Owner"]').first().textContent()).toBe('Edge Team (M. Wójcik)');
+    await page.fill('input[name="q"]', 'no such document anywhere');
+    await expect.poll(() => page.locator('#vigil-register-empty').isVisible()).toBe(true);
+    expect(await page.locator('#vigil-register-empty').textContent()).toContain('No documents match');
+    await page.selectOption('select[name="type"]', 'policy');
+    await page.locator('#vigil-register-empty button').click();
+    await expect.poll(visibleIds).toHaveLength(9);
+    expect(await page.locator('input[name="q"]').inputValue()).toBe('');
+    expect(await page.locator('select[name="type"]').inputValue()).toBe('');
+    expect(await page.locator('#vigil-register-empty').isVisible()).toBe(false);
+    expect(page.url()).not.toContain('?');
+    await page.locator('th[data-column="expires"] button').click();
+    expect((await visibleIds()).slice(0, 2)).toEqual(['PRC-FIX-NOTITLE', 'POL-FIX-EXP']);
+    expect(await page.locator('#vigil-register tbody tr', { hasText: 'POL-FIX-EXP' }).locator('td[data-label="Expires"]').textContent()).toBe('2026-09-30');
+    await page.context().close();
+  });
+
+  test('register.csv starts with a UTF-8 byte-order mark and says what day its statuses are for', () => {
+    const bytes = readFileSync(path.join(outDir, 'register.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0].split(',').at(-1)).toBe('as_of');
+    for (const line of lines.slice(1, -1)) expect(line.endsWith(`,${BUILT_ON}`), line).toBe(true);
+    expect(bytes.toString('utf8')).toContain('Edge Team (M. Wójcik)');
+    expect(JSON.parse(file('register.json')).now).toBe(BUILT_ON);
+  });
+
+  test('the register page holds only its first rows in the HTML; the rest come from register.json', () => {
+    const page = html('register');
+    expect(page).toContain('data-source="/register.json"');
+    expect(page).toMatch(/data-page-size="\d+"/);
+    expect(page).toContain('data-total="9"');
+  });
+});

@@ -6,6 +6,8 @@
 import { statusOn, utcDate, withProblems } from '../core/clientStatus.js';
 import type { ReviewStatus } from '../core/dates.js';
 import { BANNER_ICONS, bannerWords, STATUS_LABELS } from './statusWords.js';
+// Search results re-judged too, also on a Starlight site whose Search Vigil does not override.
+import './search-status.ts';
 
 type Lifecycle = 'draft' | 'active' | 'retired';
 
@@ -64,8 +66,23 @@ export function stampPrint(root: ParentNode, clock: Date, address: string): void
   }
 }
 
+/**
+ * A link into the header of a document (its escalation contacts, status pages) lands on the
+ * whole header, so the badge and banner above the contacts are on screen too, even on a phone.
+ */
+export function revealStatusFor(hash: string): void {
+  const id = decodeURIComponent(hash.replace(/^#/, ''));
+  const target = id ? document.getElementById(id) : null;
+  const header = target?.closest<HTMLElement>('.vigil-doc');
+  if (!header || target === header) return;
+  const title = header.querySelector<HTMLElement>('.vigil-title') ?? header;
+  title.scrollIntoView({ block: 'start' });
+}
+
 recheckStatuses(document, new Date());
 stampPrint(document, new Date(), location.href);
+revealStatusFor(location.hash);
+addEventListener('hashchange', () => revealStatusFor(location.hash));
 // A page left open overnight and printed in the morning says the morning's date.
 addEventListener('beforeprint', () => {
   recheckStatuses(document, new Date());
