@@ -167,6 +167,70 @@ function pageScripts(outDir, htmlFile) {
   return { totalBytes: total, ownBytes: [...ownSeen.values()].reduce((a, b) => a + b, 0) };
 }
 
+/** The site's own pages, which list documents (the issue's bar: none over 1 MB at 10,000). */
+function ownPageSizes(outDir) {
+  return Object.fromEntries(['index.html', 'register/index.html', 'controls/index.html', 'register.json'].map((name) => [name, existsSync(path.join(outDir, name)) ? statSync(path.join(outDir, name)).size : null]));
+}
+
+/**
+ * Sorting and filtering the register in Chromium: each keystroke of a query typed into the
+ * free-text field and each sort, timed from the input event to the page laid out again
+ * (register-client.ts filters and draws synchronously, so one forced layout ends it).
+ */
+async function measureRegister(outDir) {
+  const { createServer } = await import('node:http');
+  const { chromium } = await import('playwright-core');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const server = createServer((request, response) => {
+    let file = path.join(outDir, decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname));
+    if (!file.startsWith(outDir) || !existsSync(file)) return void response.writeHead(404).end();
+    if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${server.address().port}/register/`);
+    await page.locator('#vigil-register[data-vigil-ready]').waitFor({ timeout: 60_000 });
+    return await page.evaluate(() => {
+      const input = document.querySelector('input[name="q"]');
+      const time = (action) => {
+        const started = performance.now();
+        action();
+        void document.body.offsetHeight;
+        return performance.now() - started;
+      };
+      const keystrokes = [];
+      for (const query of ['runbook database', 'wojcik', 'iso27001:a.5']) {
+        input.value = '';
+        for (const char of query) {
+          keystrokes.push(time(() => {
+            input.value += char;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }));
+        }
+        // Deleting back to nothing: the widest matches.
+        while (input.value) keystrokes.push(time(() => {
+          input.value = input.value.slice(0, -1);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }));
+      }
+      const sorts = [...document.querySelectorAll('#vigil-register th button')].flatMap((button) => [time(() => button.click()), time(() => button.click())]);
+      const sorted = (list) => [...list].sort((a, b) => a - b);
+      const summary = (list) => ({ median: sorted(list)[Math.floor(list.length / 2)], max: sorted(list).at(-1), count: list.length });
+      return { rows: document.querySelector('#vigil-register')?.dataset.total, keystroke: summary(keystrokes), sort: summary(sorts) };
+    });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 function median(list) {
   if (list.length === 0) return null;
   return list[Math.floor(list.length / 2)].bytes;
@@ -231,7 +295,13 @@ async function main() {
       const pages = pageSizes(vigilOut);
       const scripts = pageScripts(vigilOut, pages[Math.floor(pages.length / 2)].file);
       const sync = /Synced content in (\S+)/.exec(vigil.output)?.[1] ?? /content config.*?(\d+ms|\d+\.\d+s)/.exec(vigil.output)?.[1];
-      rows.push({ size, tool: 'vigil', wallS: vigil.wallS, cpuS: vigil.cpuS, peakMiB: vigil.peakMiB, pages: pages.length, medianBytes: median(pages), maxBytes: pages.at(-1)?.bytes ?? null, ...scripts, sync });
+      let register = null;
+      try {
+        register = await measureRegister(vigilOut);
+      } catch (error) {
+        console.error(`[site ${size}] register in Chromium not measured: ${error.message}`);
+      }
+      rows.push({ size, tool: 'vigil', wallS: vigil.wallS, cpuS: vigil.cpuS, peakMiB: vigil.peakMiB, pages: pages.length, medianBytes: median(pages), maxBytes: pages.at(-1)?.bytes ?? null, ...scripts, sync, own: ownPageSizes(vigilOut), register });
     }
 
     if (plainSizes.includes(size)) {
@@ -267,6 +337,12 @@ async function main() {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));
+  console.log('\nThe site\'s own pages (kB; goal: no page over 1,024 kB) and the register in Chromium (ms from a keystroke or sort to the page laid out; goal: under 100 ms)');
+  for (const row of rows.filter((r) => r.tool === 'vigil' && !r.failed)) {
+    const own = Object.entries(row.own).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
+    const reg = row.register ? `keystroke median ${fmt(row.register.keystroke.median)} / max ${fmt(row.register.keystroke.max)} ms (${row.register.keystroke.count}), sort median ${fmt(row.register.sort.median)} / max ${fmt(row.register.sort.max)} ms` : 'register not measured';
+    console.log(`${row.size.toLocaleString('en-GB')}: ${own}; ${reg}`);
+  }
   console.log(`\nTargets: within ${TARGET.ratioAt1000}× of plain Starlight at 1,000; 10,000 builds; median page < ${TARGET.medianPageKB} kB; Vigil's own JS < ${TARGET.ownJsKB} kB.`);
   console.log('Reference (DEPENDENCIES.md, same machine class): plain Starlight one-link sidebar 33 s / 920 MB at 1,000; 344 s / 4,766 MB at 10,000.');
 }

@@ -353,6 +353,8 @@ describe('in the browser', () => {
     ['/controls/', 'dark'],
     ['/rules/', 'light'],
     ['/rules/review-overdue/', 'dark'],
+    ['/', 'light'],
+    ['/', 'dark'],
   ] as const)('axe finds no serious or critical violation on %s (%s mode)', async (route, colorScheme) => {
     const require = createRequire(import.meta.url);
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -60,6 +60,9 @@ if (table && form && count && empty && more) {
     const value = params.get(name);
     if (value !== null) field(name).value = value;
   }
+  // The controls page links here with ?control=<ref> for a control with many documents: an
+  // exact match on one of each document's controls (free text would also find A.5.24 for A.5.2).
+  let control = params.get('control') ?? '';
 
   const judge = (document: Document): ReviewStatus => {
     const today = utcDate(new Date());
@@ -112,7 +115,7 @@ if (table && form && count && empty && more) {
     empty.hidden = matching.length > 0;
     more.hidden = matching.length <= visible.length;
     more.textContent = `Show ${Math.min(pageSize, matching.length - visible.length)} more (${visible.length} of ${matching.length} shown)`;
-    count.textContent = matching.length === rows.length ? `${rows.length} documents` : `Showing ${matching.length} of ${rows.length} documents`;
+    count.textContent = `${matching.length === rows.length ? `${rows.length} documents` : `Showing ${matching.length} of ${rows.length} documents`}${control ? ` naming ${control}` : ''}`;
   };
 
   const applyFilters = (): void => {
@@ -125,6 +128,7 @@ if (table && form && count && empty && more) {
         (!type || row.document.type === type) &&
         (!owner || row.document.owner === owner) &&
         (!status || row.status === status) &&
+        (!control || row.document.controls.includes(control)) &&
         words.every((word) => row.text.includes(word)),
     );
     if (sort) sortRows(matching, sort.column, sort.direction);
@@ -132,6 +136,7 @@ if (table && form && count && empty && more) {
     draw();
     const next = new URLSearchParams();
     for (const name of FILTERS) if (field(name).value) next.set(name, field(name).value);
+    if (control) next.set('control', control);
     const search = next.toString();
     history.replaceState(null, '', search ? `?${search}` : location.pathname);
   };
@@ -157,7 +162,10 @@ if (table && form && count && empty && more) {
   };
 
   // The reset event fires before the fields change; filter once they have.
-  const afterReset = (): void => void setTimeout(applyFilters);
+  const afterReset = (): void => {
+    control = '';
+    setTimeout(applyFilters);
+  };
 
   const load = async (): Promise<void> => {
     const response = await fetch(table.dataset.source ?? '');
