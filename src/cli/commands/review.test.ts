@@ -160,8 +160,9 @@ describe('vigil review keeps the file it writes the same file', () => {
     const before = bytes(file);
     // The CLI is loaded as root (the clone may sit in a folder only root can read), then the
     // process becomes nobody before it runs the command and touches the file.
-    const main = pathToFileURL(path.resolve(here, '../../../dist/cli/main.js')).href;
-    const script = `const { main } = await import(${JSON.stringify(main)}); process.setgid(65534); process.setuid(65534); process.exitCode = await main(process.argv.slice(1));`;
+    const dist = (file: string): string => JSON.stringify(pathToFileURL(path.resolve(here, '../../../dist/cli', file)).href);
+    // main loads its command on demand: load it too while still root, so nobody never reads dist/.
+    const script = `const { main } = await import(${dist('main.js')}); await import(${dist('commands/review.js')}); process.setgid(65534); process.setuid(65534); process.exitCode = await main(process.argv.slice(1));`;
     const child = spawnSync(process.execPath, ['--input-type=module', '--eval', script, 'review', 'plain.md', ...NOW], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(child.stderr).toMatch(/plain\.md:1:1: you cannot write this file/);
     expect(child.status).toBe(2);

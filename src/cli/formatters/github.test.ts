@@ -127,7 +127,7 @@ describe('vigil check in GitHub Actions', () => {
     expect(errorRows[1]).toContain('Lead 50%, on: call second line');
     const due = summary.slice(summary.indexOf('### Documents falling due'));
     expect(due).toContain('3 documents need attention as of 2026-11-26');
-    expect(due).toMatch(/#### Platform team\n\n\| Document \| What is due \| Next review \| Expires \|\n\| --- \| --- \| --- \| --- \|\n\| \[Database failover\]\(content\/runbooks\/db%2C%20eu%3A%20west\.md\) <code>RB-DB-02<\/code> \| review overdue by 12 days \| 2026-11-14 \| — \|/);
+    expect(due).toMatch(/#### Platform team\n\n\| Document \| What is due \| Next review \| Expires \|\n\| --- \| --- \| --- \| --- \|\n\| \[Database failover\]\(content\/runbooks\/db%2C%20eu%3A%20west\.md\) <code>RB-DB-02<\/code> \| review overdue by 12 days; incomplete: No name for lead 50%, on: call second line \| 2026-11-14 \| — \|/);
     expect(due).toContain('#### Security');
     expect(due).toContain('| [Access control](content/policies/access.md) <code>POL-AC-01</code> | review due in 14 days | 2026-12-10 | — |');
   });
