@@ -6,12 +6,11 @@
 //
 //   node scripts/bench-plugin.mjs [--size 1000] [--runs 3] [--quick]
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { ensureCorpus } from './generate-corpus.mjs';
+import { copyReadable, ensureCorpus } from './generate-corpus.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = process.env.VIGIL_BENCH_DIR ?? path.join(repoRoot, '.bench');
@@ -21,34 +20,6 @@ const { values } = parseArgs({
 const size = Number(values.size);
 const runs = Number(values.runs ?? (values.quick ? 1 : 3));
 const TARGET_OVERHEAD = 0.1;
-
-/** Starlight stops on a file whose frontmatter is not YAML with a title: leave those out of both builds. */
-function copyReadable(from, to) {
-  let copied = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const source = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(source);
-      else if (entry.name.endsWith('.md')) {
-        const text = readFileSync(source, 'utf8');
-        const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-        let data = null;
-        try {
-          data = match ? parseYaml(match[1], { uniqueKeys: true }) : null;
-        } catch {
-          data = null;
-        }
-        if (!data || typeof data.title !== 'string' || data.title.trim() === '') continue;
-        const target = path.join(to, path.relative(from, source));
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, text);
-        copied++;
-      }
-    }
-  };
-  walk(from);
-  return copied;
-}
 
 function writeSite(dir, content, withPlugin) {
   rmSync(dir, { recursive: true, force: true });
@@ -92,8 +63,7 @@ if (!existsSync(path.join(repoRoot, 'dist/astro/starlight.ts'))) {
 const corpus = path.join(benchDir, `corpus-${size}`);
 ensureCorpus({ count: size, out: corpus });
 const content = path.join(benchDir, `plugin-content-${size}`);
-rmSync(content, { recursive: true, force: true });
-const documents = copyReadable(path.join(corpus, 'content'), content);
+const { copied: documents } = await copyReadable(path.join(corpus, 'content'), content);
 const plainDir = path.join(benchDir, `plugin-plain-${size}`);
 const pluginDir = path.join(benchDir, `plugin-vigil-${size}`);
 writeSite(plainDir, content, false);

@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureCorpus } from './generate-corpus.mjs';
+import { copyReadable, ensureCorpus } from './generate-corpus.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = process.env.VIGIL_BENCH_DIR ?? path.join(repoRoot, '.bench');
@@ -42,44 +42,6 @@ const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
 const plainSizes = values.plain !== undefined ? values.plain.split(',').map(Number) : values.quick ? [] : values.full ? sizes : sizes.filter((n) => n <= 1000);
 
 const RULE_IDS = ['frontmatter-syntax', 'schema', 'review-overdue', 'review-due-soon', 'expired', 'expires-soon', 'escalation-empty', 'status-page-dead', 'status-page-url', 'link-broken', 'duplicate-id', 'section-missing', 'exercise-overdue', 'file-skipped'];
-
-/** Copies the set without files plain Starlight cannot read (frontmatter that is not YAML). */
-function readableCopy(from, to) {
-  rmSync(to, { recursive: true, force: true });
-  let copied = 0;
-  let skipped = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const source = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(source);
-      else if (entry.name.endsWith('.md')) {
-        const text = readFileSync(source, 'utf8');
-        if (!readableFrontmatter(text)) {
-          skipped++;
-          continue;
-        }
-        const target = path.join(to, path.relative(from, source));
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, text);
-        copied++;
-      }
-    }
-  };
-  walk(from);
-  return { copied, skipped };
-}
-
-let yamlParse;
-function readableFrontmatter(text) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!match) return false;
-  try {
-    const data = yamlParse(match[1], { uniqueKeys: true });
-    return typeof data === 'object' && data !== null && typeof data.title === 'string' && data.title.trim() !== '';
-  } catch {
-    return false;
-  }
-}
 
 function measure(args, cwd, env) {
   const rssDir = mkdtempSync(path.join(tmpdir(), 'vigil-site-rss-'));
@@ -263,7 +225,6 @@ const fmt = (n, digits = 1) => (n === null || n === undefined ? '—' : n.toFixe
 const kb = (bytes) => (bytes === null ? '—' : (bytes / 1024).toFixed(1));
 
 async function main() {
-  ({ parse: yamlParse } = await import('yaml'));
   const astro = path.join(repoRoot, 'node_modules/astro/astro.js');
   const rows = [];
   for (const size of sizes) {
@@ -272,7 +233,7 @@ async function main() {
     const work = path.join(benchDir, `site-${size}`);
     mkdirSync(work, { recursive: true });
     const content = path.join(work, 'content');
-    const { copied, skipped } = readableCopy(path.join(corpusDir, 'content'), content);
+    const { copied, skipped } = await copyReadable(path.join(corpusDir, 'content'), content);
     console.error(`[site ${size}] ${copied} documents (${skipped} with unreadable frontmatter left out)${corpus.reused ? '' : ', set generated'}`);
     writeFileSync(
       path.join(work, 'vigil.config.yaml'),

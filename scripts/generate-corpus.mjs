@@ -8,7 +8,7 @@
 // The output folder is a self-contained project: content/, schemas/ (copied from the repo),
 // and remark-schemas/ (the same rules as plain draft-07 schemas, for the remark peer).
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -470,4 +470,44 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const started = performance.now();
   const manifest = generateCorpus({ count, out, seed: Number(values.seed) });
   console.log(`generated ${count} documents in ${path.relative(process.cwd(), out) || out} (${((performance.now() - started) / 1000).toFixed(1)} s); problems: ${JSON.stringify(manifest.problems)}`);
+}
+
+/**
+ * Copies a generated set without the files plain Starlight cannot read (frontmatter that is not
+ * YAML with a title), for the site benchmarks: both builds of a pair get the same files.
+ */
+export async function copyReadable(from, to) {
+  const { parse } = await import('yaml');
+  const readable = (text) => {
+    const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+    if (!match) return false;
+    try {
+      const data = parse(match[1], { uniqueKeys: true });
+      return typeof data === 'object' && data !== null && typeof data.title === 'string' && data.title.trim() !== '';
+    } catch {
+      return false;
+    }
+  };
+  rmSync(to, { recursive: true, force: true });
+  let copied = 0;
+  let skipped = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const source = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(source);
+      else if (entry.name.endsWith('.md')) {
+        const text = readFileSync(source, 'utf8');
+        if (!readable(text)) {
+          skipped++;
+          continue;
+        }
+        const target = path.join(to, path.relative(from, source));
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, text);
+        copied++;
+      }
+    }
+  };
+  walk(from);
+  return { copied, skipped };
 }

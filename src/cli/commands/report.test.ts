@@ -4,32 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../core/csv.js';
-import { buildCli, repo, runVigil } from '../formatters/__fixtures__/cli.js';
+import { buildCli, repo, runVigil, parseCsv } from '../formatters/__fixtures__/cli.js';
 
 // Dates in the fixture are chosen against 2026-11-26: see each document's frontmatter.
 const fixture = path.join(repo, 'src/core/__fixtures__/due-report');
 const report = (args: string[], env: Record<string, string> = {}) => runVigil(['report', '--now', '2026-11-26', ...args], fixture, env);
 
-/** RFC 4180 reader, written apart from the code under test. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += char;
-  }
-  if (cell !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 beforeAll(() => buildCli());
 

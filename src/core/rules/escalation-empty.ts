@@ -1,10 +1,10 @@
 import { isPlaceholder } from '../placeholders.js';
 import type { Finding, Rule, VigilDocument } from '../types.js';
 import type { Table } from '../parse/body.js';
+import { contactSection } from './contact-section.js';
 import { fieldPosition } from './position.js';
 
 // Tables under these headings list the people to call.
-const CONTACT_SECTION = /escalat|contact|on[\s-]?call|\broles?\b|responders?|who to call|pager/i;
 // Columns that name a person or a way to reach them...
 const CONTACT_COLUMN = /\b(name|contact|(?:tele)?phone|tel|mobile|slack|e-?mail|person|people|who|handle|pager|backup|deputy|primary|secondary|on[\s-]?call|lead|owner)\b/i;
 // ...but not columns that describe duties or timing (whole words: "Slack" is not "SLA").
@@ -44,19 +44,6 @@ function frontmatterContacts(doc: VigilDocument, label: (field: string) => strin
   return findings;
 }
 
-/**
- * The heading that makes a table a contact list: the nearest heading above it, or one it is
- * nested under ("## Escalation" > "### Out of hours"). Null when none is about contacts.
- */
-function contactSection(doc: VigilDocument, table: Table): string | null {
-  const enclosing: Array<{ level: number; text: string }> = [];
-  for (const heading of doc.body.headings) {
-    if (heading.line > table.line) break;
-    while (enclosing.length > 0 && enclosing[enclosing.length - 1].level >= heading.level) enclosing.pop();
-    enclosing.push(heading);
-  }
-  return enclosing.reverse().find((heading) => CONTACT_SECTION.test(heading.text))?.text ?? null;
-}
 
 function tableContacts(table: Table, section: string | null): Finding[] {
   if (!section) return [];

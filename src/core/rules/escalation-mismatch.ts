@@ -1,10 +1,10 @@
 import { isPlaceholder } from '../placeholders.js';
 import type { Table } from '../parse/body.js';
 import type { Finding, Rule, VigilDocument } from '../types.js';
+import { contactSection } from './contact-section.js';
 import { fieldPosition } from './position.js';
 
 // Tables under these headings list the people to call: the same headings escalation-empty reads.
-const CONTACT_SECTION = /escalat|contact|on[\s-]?call|\broles?\b|responders?|who to call|pager/i;
 const ROLE_COLUMN = /\b(role|position|function|tier|level)\b/i;
 const NAME_COLUMN = /\b(name|person|people|who)\b/i;
 // A phone number in a cell or a contact: at least 7 digits with the usual separators.
@@ -113,16 +113,6 @@ function tableEntries(doc: VigilDocument, table: Table): TableEntry[] {
   return entries;
 }
 
-/** The heading that makes a table a contact list (the nearest heading, or one it is nested under), as escalation-empty reads it. */
-function contactSection(doc: VigilDocument, table: Table): string | null {
-  const enclosing: Array<{ level: number; text: string }> = [];
-  for (const heading of doc.body.headings) {
-    if (heading.line > table.line) break;
-    while (enclosing.length > 0 && enclosing[enclosing.length - 1].level >= heading.level) enclosing.pop();
-    enclosing.push(heading);
-  }
-  return enclosing.reverse().find((heading) => CONTACT_SECTION.test(heading.text))?.text ?? null;
-}
 
 const roleKey = (role: string): string => role.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const personKey = roleKey;
