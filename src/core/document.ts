@@ -133,9 +133,16 @@ function isJudged(fields: Record<string, unknown> | null, config: VigilConfig): 
   return JUDGED_FIELDS.some((name) => fields[name] !== undefined);
 }
 
+const typeMatchers = new WeakMap<VigilConfig, Array<{ matches: (relPath: string) => boolean; type: string }>>();
+
+/** The config's `types` by path, first match wins; each glob compiled once per config, not per document. */
 function typeFromPath(relPath: string, config: VigilConfig): string | null {
-  for (const { pattern, type } of config.types) if (picomatch.isMatch(relPath, pattern, { dot: true })) return type;
-  return null;
+  let matchers = typeMatchers.get(config);
+  if (!matchers) {
+    matchers = config.types.map(({ pattern, type }) => ({ matches: picomatch(pattern, { dot: true }), type }));
+    typeMatchers.set(config, matchers);
+  }
+  return matchers.find((matcher) => matcher.matches(relPath))?.type ?? null;
 }
 
 const asText = (value: unknown): string | null =>
