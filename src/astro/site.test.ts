@@ -728,6 +728,21 @@ describe('search, home and register for a responder', () => {
     await page.context().close();
   });
 
+  test('the register filtered to one control (the controls page links there for a control with many documents)', async () => {
+    const page = await open('/register/?control=ISO27001:A.5.24');
+    await page.locator('#vigil-register[data-vigil-ready]').waitFor();
+    const ids = (): Promise<string[]> => page.locator('#vigil-register tbody tr td:first-child').allTextContents();
+    await expect.poll(ids).toEqual(['RB-FIX-01', 'RB-FIX-02']);
+    expect(await page.locator('#vigil-register-count').textContent()).toBe('Showing 2 of 9 documents naming ISO27001:A.5.24');
+    // A prefix of a reference is not the control: A.5.2 is not A.5.24.
+    await page.goto(`${server.url}/register/?control=ISO27001:A.5.2`);
+    await page.locator('#vigil-register[data-vigil-ready]').waitFor();
+    await expect.poll(() => page.locator('#vigil-register-empty').isVisible()).toBe(true);
+    await page.locator('#vigil-register-empty button').click();
+    await expect.poll(ids).toHaveLength(9);
+    await page.context().close();
+  });
+
   test('register.csv starts with a UTF-8 byte-order mark and says what day its statuses are for', () => {
     const bytes = readFileSync(path.join(outDir, 'register.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
