@@ -682,6 +682,13 @@ describe('search, home and register for a responder', () => {
     await expect.poll(() => attention.filter({ hasText: 'Ledger Database Failover' }).locator('[data-vigil-badge]').textContent()).toBe('Review overdue');
     expect(await page.locator('[data-vigil-attention-none]').isVisible()).toBe(false);
     for (const item of await attention.all()) expect(await item.locator('[data-vigil-badge]').textContent()).not.toBe('Current');
+    // Most urgent first.
+    const order = ['Expired', 'Incomplete', 'Review overdue', 'Review due soon'];
+    const ranks = (await attention.locator('[data-vigil-badge]').allTextContents()).map((label) => order.indexOf(label));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(ranks).not.toContain(-1);
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: path.join(screenshots, 'home-two-years-on-phone.png'), fullPage: true });
     // The big search button opens the search dialog.
     await page.locator('[data-vigil-open-search]').click();
     await expect.poll(() => page.locator('site-search dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(true);
