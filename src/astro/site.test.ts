@@ -654,6 +654,25 @@ describe('search, home and register for a responder', () => {
     await page.context().close();
   });
 
+  test.each(['light', 'dark'] as const)('axe finds no serious or critical violation in search results with their badges (%s mode)', async (colorScheme) => {
+    const require = createRequire(import.meta.url);
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const context = await browser.newContext({ viewport: PHONE, colorScheme });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2028-11-26T09:00:00Z'));
+    await page.goto(`${server.url}/`);
+    await search(page, 'runbook');
+    await expect.poll(() => page.locator('.pagefind-ui__result [data-vigil-badge]').count()).toBeGreaterThan(0);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const result = await axe.run('#starlight__search');
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
   test('a deep link into a runbook\'s contacts lands with the badge and banner on screen on a phone', async () => {
     const page = await open('/runbooks/cache-flush/#vigil-escalation-contacts', PHONE);
     const inView = async (selector: string): Promise<boolean> => {

@@ -27,7 +27,12 @@ export function judgeSearchResults(root: ParentNode, clock: Date): void {
 }
 
 if (typeof document !== 'undefined' && typeof MutationObserver !== 'undefined') {
-  const judge = (): void => judgeSearchResults(document, new Date());
+  const judge = (): void => {
+    judgeSearchResults(document, new Date());
+    // Pagefind's search field has only a title (axe: label-title-only, serious); name it as its placeholder does.
+    const input = document.querySelector<HTMLInputElement>('.pagefind-ui__search-input:not([aria-label])');
+    if (input) input.setAttribute('aria-label', input.placeholder || 'Search');
+  };
   // Pagefind renders results (and loads each one's data) after the page has loaded.
   new MutationObserver(judge).observe(document.getElementById('starlight__search') ?? document.documentElement, { childList: true, subtree: true });
 }
