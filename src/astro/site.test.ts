@@ -421,6 +421,10 @@ describe('a responder can trust the page', () => {
     const untitled = html('procedures/untitled-restore');
     expect(untitled).toContain('<h1 id="_top" class="vigil-title">Restore From Tape</h1>');
     expect(untitled).not.toMatch(/<h1[^>]*>untitled-restore/);
+    // The core names it by its own heading, so the register, the sidebar and <title> agree with the page.
+    expect(untitled).toMatch(/<title>Restore From Tape/);
+    expect(html('register')).toContain('Restore From Tape');
+    expect(html('register')).not.toContain('>untitled-restore<');
     expect(untitled).toContain('Expired on 2026-06-30. Do not rely on this page: it names no owner to check with.');
     expect(untitled).not.toContain('check with its owner');
     expect(untitled).toContain('The frontmatter has no &quot;owner&quot;');

@@ -178,7 +178,8 @@ function finish(
     slug,
     id: asText(f.id),
     type,
-    title: asText(f.title)?.trim() || stripPageExtension(path.basename(location.relPath)),
+    // Without a title, the page's own `# Heading` names it (as the site shows it), else its file.
+    title: asText(f.title)?.trim() || (body.headings[0]?.level === 1 ? body.headings[0].text.trim() : '') || stripPageExtension(path.basename(location.relPath)),
     owner: asText(f.owner),
     version: asText(f.version),
     effective: parseIsoDate(f.effective),
