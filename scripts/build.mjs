@@ -2,9 +2,10 @@
 // declarations), the rule docs beside them, and the site (TypeScript, .astro components, CSS)
 // as source.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -31,12 +32,22 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
 // Rule docs: read by the site's /rules/ pages and SARIF's help text.
 for (const file of filesUnder(path.join(src, 'core/rules'))) if (file.endsWith('.md')) copyFileSync(file, place(file));
 
-// The site ships as TypeScript source, as Starlight's own package does: Astro's Vite compiles it
-// in the user's build (Node could not load it beside Starlight's .ts entry), and its imports of
-// ../core/index.js resolve to the compiled core above, the one the CLI runs.
+// The site's entry points ship as TypeScript source, as Starlight's own package does: Astro's
+// Vite compiles them in the user's build (Node could not load a compiled entry that imports
+// Starlight's .ts). Every module also gets its JavaScript beside it, so each `./x.js` import
+// names a file that exists (for Node, Vite and package linters alike); the core they import is
+// the compiled one above, the one the CLI runs.
 for (const folder of ['astro', 'components', 'site']) {
   if (!existsSync(path.join(src, folder))) continue;
   for (const file of filesUnder(path.join(src, folder))) {
-    if (!isTest(path.basename(file))) copyFileSync(file, place(file));
+    if (isTest(path.basename(file))) continue;
+    copyFileSync(file, place(file));
+    if (file.endsWith('.ts') && !file.endsWith('.d.ts')) {
+      const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+        fileName: file,
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      });
+      writeFileSync(place(file).replace(/\.ts$/, '.js'), outputText);
+    }
   }
 }
