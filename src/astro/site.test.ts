@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RULE_IDS, rules } from '../core/index.js';
-import { buildSite, REPO_ROOT, serveStatic, type StaticServer } from './testing.js';
+import { buildSite, launchChromium, REPO_ROOT, serveStatic, type StaticServer } from './testing.js';
 
 const BUILT_ON = '2026-11-26';
 const work = mkdtempSync(path.join(tmpdir(), 'vigil-site-'));
@@ -32,10 +32,7 @@ beforeAll(async () => {
   buildOutput = result.output;
   if (result.code !== 0) throw new Error(`site build failed:\n${result.output}`);
   server = await serveStatic(outDir);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });
 }, 600_000);
 
