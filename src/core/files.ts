@@ -31,6 +31,15 @@ export interface FileSet {
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
+/** True when `folder` is a folder (following links); false when it is anything else or absent. */
+export function isFolder(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Lists Markdown files under `inputs` (folders or files, relative to `cwd`). `contentRoots`
  * are the configured content folders: a file's relPath is taken under the root that holds it.
@@ -71,11 +80,8 @@ export function collectFiles(cwd: string, inputs: string[], contentRoots: string
       const addMatch = (file: string, root: string): void => {
         if (matches(display(file)) || matches(toPosix(path.relative(base, file)))) addFile(file, root);
       };
-      try {
-        if (statSync(base).isDirectory()) walk(base, base, addMatch, set, display, pageName);
-      } catch {
-        // a base that does not exist matches nothing
-      }
+      // A base that does not exist matches nothing.
+      if (isFolder(base)) walk(base, base, addMatch, set, display, pageName);
       if (set.files.length === before) set.missing.push(input);
       continue;
     }

@@ -1,8 +1,9 @@
 // Works out what kind of docs repository a folder is (GOV.UK tech-docs, a Starlight site, or a
 // plain folder of Markdown) and the Vigil config that fits it, for `vigil init`.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentType, PresetName } from './types.js';
+import { isFolder } from '../files.js';
 
 export type Layout = 'tech-docs' | 'starlight' | 'markdown';
 
@@ -28,14 +29,6 @@ const TYPE_BY_FOLDER: Array<[RegExp, DocumentType]> = [
 
 const PLAIN_FOLDERS = ['content', 'docs', 'documentation', 'policies', 'runbooks', 'handbook'];
 const NOT_DOCUMENTS = ['README.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md', 'SECURITY.md', 'LICENSE.md'].map((name) => `**/${name}`);
-
-const isFolder = (folder: string): boolean => {
-  try {
-    return statSync(folder).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 /** Sub-folders (any depth up to 3) whose names say a document type, as `folder/**` patterns. */
 function typesByFolder(root: string): Detected['types'] {

@@ -1,5 +1,5 @@
 // Finds, reads and checks vigil.config.{yaml,yml,json,mjs}. Every problem names the key.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDurationMs, parseWindowDays } from '../dates.js';
@@ -11,6 +11,7 @@ import { defaultControlsConfig, readControlsConfig } from '../controls/config.js
 import { readAlertsConfig } from '../alerts/config.js';
 import { PRESETS } from './presets.js';
 import { ConfigError, FIELD_NAMES, PRESET_NAMES, type PresetName, type FieldName, type SeveritySetting, type VigilConfig } from './types.js';
+import { isFolder } from '../files.js';
 
 export const CONFIG_FILE_NAMES = ['vigil.config.yaml', 'vigil.config.yml', 'vigil.config.json', 'vigil.config.mjs'];
 
@@ -124,14 +125,6 @@ export function resolveConfig(raw: unknown, rootDir: string, file: string | null
   if (raw.alerts !== undefined) config.alerts = readAlertsConfig(raw.alerts, where);
   return config;
 }
-
-const isFolder = (folder: string): boolean => {
-  try {
-    return statSync(folder).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 /** A preset sets the generator's content folder, field names and defaults; the config's own keys then win. */
 function applyPreset(config: VigilConfig, value: unknown, where: string): void {
