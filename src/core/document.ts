@@ -116,11 +116,17 @@ function mapFields(data: Record<string, unknown> | null, config: VigilConfig): {
   return { fields, shadowed };
 }
 
-/** The preset's generator keys, unless the team's config gives one of them a Vigil meaning. */
+const generatorKeysByConfig = new WeakMap<VigilConfig, Set<string>>();
+
+/** The preset's generator keys, unless the team's config gives one of them a Vigil meaning; worked out once per config. */
 function generatorKeysFor(config: VigilConfig): Set<string> {
-  const keys = config.preset ? PRESETS[config.preset].generatorKeys : [];
-  const claimed = new Set([...FIELD_NAMES, ...Object.values(config.fields)]);
-  return new Set(keys.filter((key) => !claimed.has(key as never)));
+  let keys = generatorKeysByConfig.get(config);
+  if (!keys) {
+    const claimed = new Set<string>([...FIELD_NAMES, ...Object.values(config.fields).filter((name): name is string => Boolean(name))]);
+    keys = new Set((config.preset ? PRESETS[config.preset].generatorKeys : []).filter((key) => !claimed.has(key)));
+    generatorKeysByConfig.set(config, keys);
+  }
+  return keys;
 }
 
 /**
