@@ -1,5 +1,5 @@
 // Reads one file and runs every per-document rule on it. Used inline and inside worker threads.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { severityFor } from './config/load.js';
 import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
@@ -57,16 +57,21 @@ export interface CheckFileOptions {
 
 export function checkFile(location: DocumentLocation, context: RuleContext, options: CheckFileOptions = {}): FileOutcome {
   let bytes: Uint8Array;
+  let fd: number | null = null;
   try {
-    const size = statSync(location.file).size;
+    // One open file for the size and the bytes: the path is looked up once.
+    fd = openSync(location.file, 'r');
+    const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) {
       const megabytes = (size / 1024 / 1024).toFixed(0);
       return unreadable(location, context, `the file is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a document: not read`);
     }
-    bytes = readFileSync(location.file);
+    bytes = readFileSync(fd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return unreadable(location, context, `cannot read the file (${code})`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   try {
     const doc = parseDocument(location, bytes, context.config, context.today);
@@ -88,6 +93,28 @@ export function checkFile(location: DocumentLocation, context: RuleContext, opti
 
 /** Drops what only the per-document rules read (see CheckedDocument), and the body's text unless asked. */
 function letGo(doc: VigilDocument, keepBody: boolean): CheckedDocument {
-  const { fields: _fields, body, ...kept } = doc;
-  return { ...kept, body: keepBody && body.text !== undefined ? { headings: body.headings, links: body.links, text: body.text } : { headings: body.headings, links: body.links } };
+  const { body } = doc;
+  // Every kept property by name (a rest-and-spread copy costs several times as much for 10,000 documents).
+  const checked: CheckedDocument = {
+    file: doc.file,
+    path: doc.path,
+    relPath: doc.relPath,
+    judged: doc.judged,
+    yamlText: doc.yamlText,
+    renamedFields: doc.renamedFields,
+    syntaxProblems: doc.syntaxProblems,
+    type: doc.type,
+    bodyStartLine: doc.bodyStartLine,
+    body: keepBody && body.text !== undefined ? { headings: body.headings, links: body.links, text: body.text } : { headings: body.headings, links: body.links },
+    lifecycle: doc.lifecycle,
+    lastReviewed: doc.lastReviewed,
+    reviewCycle: doc.reviewCycle,
+    expires: doc.expires,
+    lastExercised: doc.lastExercised,
+    exerciseCycle: doc.exerciseCycle,
+    record: doc.record,
+  };
+  if (doc.positions) checked.positions = doc.positions;
+  if (doc.shadowedFields) checked.shadowedFields = doc.shadowedFields;
+  return checked;
 }

@@ -46,13 +46,18 @@ export function isIsoDateShape(value: unknown): boolean {
   return typeof value === 'string' && ISO_DATE.test(value);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0–99 as 1900–1999; toEpochDay does too, so such a year is judged as it reads them.
+  if (year < 100) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : MONTH_DAYS[month - 1];
 }
 
+// Read by position, not split: every document's dates pass through here several times.
 export function toEpochDay(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  return Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
 }
 
 export function fromEpochDay(day: number): IsoDate {
@@ -84,7 +89,7 @@ export const LAST_ISO_DATE = '9999-12-31';
  * 9999-12-31 is that day: "not due before the end of the calendar", never a five-digit year.
  */
 export function addCycle(date: IsoDate, cycle: Cycle): IsoDate {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
   const monthIndex = y * 12 + (m - 1) + cycle.months;
   const year = Math.floor(monthIndex / 12);
   if (year > 9999) return LAST_ISO_DATE;

@@ -70,7 +70,7 @@ export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const diagnostics: Diagnostic[] = outcomes.flatMap((outcome) => outcome.diagnostics);
   // What Git and the alert rule files say, read once for the set rules (and the register's content dates).
   const judgeCovers = ruleSeverity(config, 'changed-since-review') !== 'off';
-  context.history = readHistory(docs, { config, inputs: inputs.map((input) => path.resolve(cwd, input)), changedSince: options.changedSince, judgeCovers });
+  context.history = readHistory(docs, { config, inputs: inputs.map((input) => path.resolve(cwd, input)), changedSince: options.changedSince, judgeCovers, realPaths: fileSet.realPaths });
   context.alerts = loadAlertRules(config, cwd);
 
   for (const rule of rules) {

@@ -27,9 +27,17 @@ export interface FileSet {
   skipped: SkippedFile[];
   /** Inputs that do not exist (a usage error for the CLI). */
   missing: string[];
+  /** A listed file's real path, as the walk found it (so nobody asks the file system again). */
+  realPaths: Map<string, string>;
 }
 
-const toPosix = (p: string): string => p.split(path.sep).join('/');
+const toPosix = path.sep === '/' ? (p: string): string => p : (p: string): string => p.split(path.sep).join('/');
+
+/** path.relative, without its cost for the common case of a file under the folder (both absolute, normalised). */
+function relativeTo(folder: string, file: string): string {
+  const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+  return file.startsWith(prefix) && !file.includes(`${path.sep}.`) ? file.slice(prefix.length) : path.relative(folder, file);
+}
 
 /** True when `folder` is a folder (following links); false when it is anything else or absent. */
 export function isFolder(folder: string): boolean {
@@ -45,7 +53,7 @@ export function isFolder(folder: string): boolean {
  * are the configured content folders: a file's relPath is taken under the root that holds it.
  */
 export function collectFiles(cwd: string, inputs: string[], contentRoots: string[], filter: FileFilter = {}): FileSet {
-  const set: FileSet = { files: [], skipped: [], missing: [] };
+  const set: FileSet = { files: [], skipped: [], missing: [], realPaths: new Map() };
   const pageName = filter.erb ? (name: string) => MARKDOWN.test(name) || MARKDOWN_ERB.test(name) : (name: string) => MARKDOWN.test(name);
   // Globs are matched against the path under the content folder and the path from the working
   // directory, so `runbooks/**` and `content/runbooks/**` both work.
@@ -53,16 +61,17 @@ export function collectFiles(cwd: string, inputs: string[], contentRoots: string
   const included = filter.include?.length ? picomatch(filter.include, globOptions) : null;
   const excluded = filter.exclude?.length ? picomatch(filter.exclude, globOptions) : null;
   const wanted = (file: string, base: string): boolean => {
+    if (!excluded && !included) return true;
     const names = [relPathOf(file, base), display(file)];
     if (excluded && names.some((name) => excluded(name))) return false;
     return !included || names.some((name) => included(name));
   };
   const seenFiles = new Set<string>();
   const roots = contentRoots.map((root) => path.resolve(cwd, root));
-  const display = (file: string): string => toPosix(path.relative(cwd, file) || path.basename(file));
+  const display = (file: string): string => toPosix(relativeTo(cwd, file) || path.basename(file));
   const relPathOf = (file: string, base: string): string => {
     const root = roots.find((candidate) => file === candidate || file.startsWith(candidate + path.sep)) ?? base;
-    return toPosix(path.relative(root, file));
+    return toPosix(relativeTo(root, file));
   };
   const addFile = (file: string, base: string, named = false): void => {
     if (seenFiles.has(file) || (!named && !wanted(file, base))) return;
@@ -132,6 +141,7 @@ function walk(
   const list = (full: string, real: string): void => {
     if (listedFiles.has(real)) return;
     listedFiles.add(real);
+    set.realPaths.set(full, real);
     addFile(full, base);
   };
 

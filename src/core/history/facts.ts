@@ -42,6 +42,8 @@ export interface HistoryOptions {
   changedSince?: string;
   /** False when changed-since-review is off: only the content dates are read. */
   judgeCovers: boolean;
+  /** Files' real paths, when the caller already knows them (the engine's file walk). */
+  realPaths?: Map<string, string>;
 }
 
 export const NO_HISTORY: HistoryFacts = { problem: null, commits: [], tracked: null, repoPaths: new Map(), range: null };
@@ -61,7 +63,7 @@ export function readHistory(docs: CheckedDocument[], options: HistoryOptions): H
   const { root, shallow } = lookup.repository;
   const repoPaths = new Map<string, string>();
   for (const doc of docs) {
-    const inRepo = repoRelative(root, doc.file);
+    const inRepo = repoRelative(root, doc.file, options.realPaths);
     if (inRepo !== null) repoPaths.set(doc.path, inRepo);
   }
   const facts: HistoryFacts = { ...NO_HISTORY, repoPaths };
@@ -125,12 +127,14 @@ function coveredFolders(covering: CheckedDocument[]): string[] {
 }
 
 /** `file` relative to the repository root with forward slashes, or null when outside it. */
-function repoRelative(root: string, file: string): string | null {
-  let real = file;
-  try {
-    real = realpathSync.native(file);
-  } catch {
-    // A path that does not exist (yet) is taken as written.
+function repoRelative(root: string, file: string, realPaths?: Map<string, string>): string | null {
+  let real = realPaths?.get(file);
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(file);
+    } catch {
+      real = file; // a path that does not exist (yet) is taken as written
+    }
   }
   const relative = path.relative(root, real);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
