@@ -64,7 +64,7 @@ type MarkdownEnv = Record<string, unknown>;
 
 export function scanBody(body: string, firstLine: number, anchors: AnchorStyle = 'github'): BodyScan {
   const scan: BodyScan = { headings: [], links: [], tables: [] };
-  if (body.trim() === '') return scan; // nothing to render either
+  if (!NOT_BLANK.test(body)) return scan; // nothing to render either
   scan.text = body;
   const slugger = sluggerFor(anchors);
   const env: MarkdownEnv = {};
@@ -76,6 +76,7 @@ export function scanBody(body: string, firstLine: number, anchors: AnchorStyle =
   return scan;
 }
 
+const NOT_BLANK = /\S/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 
 function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: Slugger, section: string | null, scan: BodyScan): string | null {
@@ -289,12 +290,22 @@ function placeCells(cells: TableCell[], source: string): void {
   });
 }
 
-/** Splits the body into lines only when a position is needed. */
+/** A line of the body by its index, found when a position is needed: only line starts are kept, not a copy of every line. */
 class LazyLines {
-  private lines: string[] | null = null;
+  /** Offset where each line found so far starts. */
+  private readonly starts: number[] = [0];
+  private done = false;
   constructor(private readonly text: string) {}
   get(index: number): string {
-    this.lines ??= this.text.split('\n');
-    return (this.lines[index] ?? '').replace(/\r$/, '');
+    while (!this.done && this.starts.length <= index + 1) {
+      const newline = this.text.indexOf('\n', this.starts[this.starts.length - 1]);
+      if (newline === -1) this.done = true;
+      else this.starts.push(newline + 1);
+    }
+    if (!(index >= 0) || index >= this.starts.length) return '';
+    const start = this.starts[index];
+    let end = index + 1 < this.starts.length ? this.starts[index + 1] - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
   }
 }
