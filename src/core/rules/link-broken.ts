@@ -32,6 +32,8 @@ export const rule: Rule = {
     const siteLinks = config.preset === 'starlight' ? siteRoutes([...docs, ...pages], config.site.base) : null;
     // Each link keeps where it leads (link.target): the site renders it from there, never resolving again.
     const findings: Finding[] = [];
+    // Documents in one folder link to the same few paths: each folder + path resolved once.
+    const absolutePaths = new Map<string, string>();
     for (const doc of docs) {
       const folder = path.dirname(doc.file);
       for (const link of doc.body.links) {
@@ -48,7 +50,7 @@ export const rule: Rule = {
           link.target = EXTERNAL_TARGET;
           continue;
         }
-        record(doc, link, resolveLink(doc, folder, link.href, findDocument, fileExists), findings);
+        record(doc, link, resolveLink(doc, folder, link.href, findDocument, fileExists, absolutePaths), findings);
       }
     }
     return findings;
@@ -77,6 +79,7 @@ function resolveLink(
   href: string,
   findDocument: (absolute: string) => CheckedDocument | null,
   fileExists: (file: string) => boolean,
+  absolutePaths: Map<string, string>,
 ): Resolution {
   const hashAt = href.indexOf('#');
   const rawPath = (hashAt === -1 ? href : href.slice(0, hashAt)).replace(/\?.*$/, '');
@@ -90,7 +93,12 @@ function resolveLink(
 
   let target: CheckedDocument | undefined = doc;
   if (targetPath !== '') {
-    const absolute = path.resolve(folder, targetPath);
+    const key = `${folder}\n${targetPath}`;
+    let absolute = absolutePaths.get(key);
+    if (absolute === undefined) {
+      absolute = path.resolve(folder, targetPath);
+      absolutePaths.set(key, absolute);
+    }
     target = findDocument(absolute) ?? undefined;
     if (!target) {
       if (fileExists(absolute)) return FILE_TARGET; // an image, a PDF or a folder beside the docs
