@@ -152,7 +152,7 @@ class BlockReader {
         }
       } else {
         this.place(childPointer, line, valueAt, at);
-        value = inline(rest, (offset) => this.place(`${childPointer}/${offset.index}`, line, valueAt + offset.at), this.positions !== null);
+        value = this.positions ? inline(rest, (offset) => this.place(`${childPointer}/${offset.index}`, line, valueAt + offset.at), true) : inline(rest, NO_PLACE, false);
         // A scalar's next line must not be indented further: that would continue it over lines.
         if ((this.lines[this.next]?.indent ?? -1) > indent) return NOT_SURE;
       }
@@ -183,7 +183,7 @@ class BlockReader {
         // "- role: IC" opens a mapping whose keys sit at the column of "role".
         item = this.mapping(line.indent + at, itemPointer, { line, at });
       } else {
-        item = inline(content, (offset) => this.place(`${itemPointer}/${offset.index}`, line, at + offset.at), this.positions !== null);
+        item = this.positions ? inline(content, (offset) => this.place(`${itemPointer}/${offset.index}`, line, at + offset.at), true) : inline(content, NO_PLACE, false);
         if ((this.lines[this.next]?.indent ?? -1) > indent) return NOT_SURE;
       }
       if (item === NOT_SURE) return NOT_SURE;
@@ -193,6 +193,8 @@ class BlockReader {
 }
 
 type PlaceItem = (offset: { index: number; at: number }) => void;
+// Without positions nothing is placed: one shared function rather than a closure per value.
+const NO_PLACE: PlaceItem = () => undefined;
 
 /** A value on the rest of a line: a quoted or plain scalar, or a one-line flow sequence of scalars. */
 function inline(text: string, placeItem: PlaceItem, wantPositions: boolean): Sure<Value> {
