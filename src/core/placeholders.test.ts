@@ -10,4 +10,13 @@ describe('isPlaceholder', () => {
     'accepts %j',
     (value) => expect(isPlaceholder(value)).toBe(false),
   );
+  // The word list is matched in any case, and the quick first-letter test must not lose any of it.
+  it.each(['NONE', 'Nobody', ' Unknown ', 'PlaceHolder', 'Change Me', 'To Be Confirmed', 'Lorem Ipsum', 'NIL', 'Someone', 'Contact', 'x-x', '(0) 000-0000', '- TBD'])(
+    'flags %j in any case',
+    (value) => expect(isPlaceholder(value)).toBe(true),
+  );
+  it.each(['\u212Aontact', 'None of us', 'Todd', 'Fixmeister', 'TBDs', 'x1', 42])(
+    'accepts %j',
+    (value) => expect(isPlaceholder(value)).toBe(false),
+  );
 });

@@ -10,6 +10,8 @@ const CONTACT_COLUMN = /\b(name|contact|(?:tele)?phone|tel|mobile|slack|e-?mail|
 // ...but not columns that describe duties or timing (whole words: "Slack" is not "SLA").
 const DESCRIPTIVE_COLUMN = /\b(responsib\w*|dut(y|ies)|descri\w*|notes?|when|time|sla|after|severity|scope)\b/i;
 
+const CONTACT_KEYS = ['name', 'contact'] as const;
+
 export const rule: Rule = {
   id: 'escalation-empty',
   defaultSeverity: 'error',
@@ -17,21 +19,23 @@ export const rule: Rule = {
   tags: ['contacts'],
   scope: 'document',
   checkDocument(doc, { label }) {
-    return [...frontmatterContacts(doc, label), ...doc.body.tables.flatMap((table) => tableContacts(table, contactSection(doc, table)))];
+    const findings = frontmatterContacts(doc, label);
+    for (const table of doc.body.tables) tableContacts(doc, table, findings);
+    return findings;
   },
 };
 
 function frontmatterContacts(doc: VigilDocument, label: (field: string) => string): Finding[] {
-  const entries = doc.fields?.escalation;
-  if (!Array.isArray(entries)) return [];
   const findings: Finding[] = [];
+  const entries = doc.fields?.escalation;
+  if (!Array.isArray(entries)) return findings;
   entries.forEach((entry, index) => {
     if (typeof entry !== 'object' || entry === null) return;
-    const role = typeof entry.role === 'string' && entry.role.trim() ? entry.role.trim() : `entry ${index + 1}`;
-    for (const key of ['name', 'contact'] as const) {
+    for (const key of CONTACT_KEYS) {
       if (key === 'name' && !('name' in entry)) continue; // a contact alone (a rota, a pager) is fine
       const value = entry[key];
       if (!isPlaceholder(value)) continue;
+      const role = typeof entry.role === 'string' && entry.role.trim() ? entry.role.trim() : `entry ${index + 1}`;
       const shown = value === null || value === undefined || String(value).trim() === '' ? 'empty' : `a placeholder (${JSON.stringify(value)})`;
       // A key with no value (`name:`) has no value to point at: point at the key.
       const part = value === null || value === undefined ? 'key' : 'value';
@@ -45,12 +49,16 @@ function frontmatterContacts(doc: VigilDocument, label: (field: string) => strin
 }
 
 
-function tableContacts(table: Table, section: string | null): Finding[] {
-  if (!section) return [];
-  const columns = table.headers
-    .map((header, index) => ({ header, index }))
-    .filter(({ header }) => CONTACT_COLUMN.test(header) && !DESCRIPTIVE_COLUMN.test(header));
-  const findings: Finding[] = [];
+/** Adds a finding to `findings` for each empty or placeholder cell in a contact table's contact columns. */
+function tableContacts(doc: VigilDocument, table: Table, findings: Finding[]): void {
+  if (table.rows.length === 0) return;
+  const columns: Array<{ header: string; index: number }> = [];
+  table.headers.forEach((header, index) => {
+    if (isContactColumn(header)) columns.push({ header, index });
+  });
+  if (columns.length === 0) return;
+  const section = contactSection(doc, table);
+  if (!section) return;
   for (const row of table.rows) {
     const rowName = row[0]?.text || 'a row';
     for (const { header, index } of columns) {
@@ -60,5 +68,18 @@ function tableContacts(table: Table, section: string | null): Finding[] {
       findings.push({ line: cell.line, column: cell.column, message: `"${header}" for "${rowName}" under "${section}" is ${shown}: fill in a real contact` });
     }
   }
-  return findings;
+}
+
+// Tables repeat their headers ("Role", "Phone"): each header is judged once, up to a bound.
+const contactColumns = new Map<string, boolean>();
+const MAX_HEADERS = 5_000;
+
+function isContactColumn(header: string): boolean {
+  let contact = contactColumns.get(header);
+  if (contact === undefined) {
+    contact = CONTACT_COLUMN.test(header) && !DESCRIPTIVE_COLUMN.test(header);
+    if (contactColumns.size >= MAX_HEADERS) contactColumns.clear();
+    contactColumns.set(header, contact);
+  }
+  return contact;
 }

@@ -1,5 +1,5 @@
 import { isPlaceholder } from '../placeholders.js';
-import type { Table } from '../parse/body.js';
+import type { Table, TableCell } from '../parse/body.js';
 import type { Finding, Rule, VigilDocument } from '../types.js';
 import { contactSection } from './contact-section.js';
 import { fieldPosition } from './position.js';
@@ -8,11 +8,20 @@ import { fieldPosition } from './position.js';
 const ROLE_COLUMN = /\b(role|position|function|tier|level)\b/i;
 const NAME_COLUMN = /\b(name|person|people|who)\b/i;
 // A phone number in a cell or a contact: at least 7 digits with the usual separators.
+// One shared global regex: phoneNumbers resets its lastIndex before each scan.
 const PHONE = /\+?\(?\d[\d ().-]{5,}\d/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TRUNK_ZERO = /\(0\)/g;
+const NOT_DIGIT = /\D/g;
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+const LEADING_ZEROS = /^0+/;
 
 interface Entry {
   role: string;
+  /** roleKey(role), worked out once. */
+  key: string;
   name: string | null;
   numbers: string[];
 }
@@ -31,17 +40,21 @@ export const rule: Rule = {
   tags: ['contacts'],
   scope: 'document',
   checkDocument(doc, { label }) {
-    if (doc.type !== 'runbook') return [];
-    const listed = frontmatterEntries(doc);
-    const tabled = doc.body.tables.flatMap((table) => tableEntries(doc, table));
     // Only two lists can disagree: a runbook with one of them has nothing to compare.
-    if (listed.length === 0 || tabled.length === 0) return [];
+    if (doc.type !== 'runbook' || doc.body.tables.length === 0) return [];
+    const listed = frontmatterEntries(doc);
+    if (listed.length === 0) return [];
+    const tabled: TableEntry[] = [];
+    for (const table of doc.body.tables) tableEntries(doc, table, tabled);
+    if (tabled.length === 0) return [];
     const findings: Finding[] = [];
     const section = tabled[0].section;
-    const byRole = new Map(tabled.map((entry) => [roleKey(entry.role), entry]));
-    const listedRoles = new Set(listed.map((entry) => roleKey(entry.role)));
+    const byRole = new Map<string, TableEntry>();
+    for (const entry of tabled) byRole.set(entry.key, entry);
+    const listedRoles = new Set<string>();
+    for (const entry of listed) listedRoles.add(entry.key);
     for (const entry of listed) {
-      const row = byRole.get(roleKey(entry.role));
+      const row = byRole.get(entry.key);
       if (!row) {
         findings.push({
           ...fieldPosition(doc, `/escalation/${entry.index}/role`),
@@ -50,7 +63,7 @@ export const rule: Rule = {
         continue;
       }
       // Empty and placeholder values are escalation-empty's to report.
-      if (entry.name && row.name && !isPlaceholder(entry.name) && !isPlaceholder(row.name) && personKey(entry.name) !== personKey(row.name)) {
+      if (entry.name && row.name && personKey(entry.name) !== personKey(row.name) && !isPlaceholder(entry.name) && !isPlaceholder(row.name)) {
         findings.push({
           ...(row.nameCell ?? row.roleCell),
           message: `"${entry.role}" is ${JSON.stringify(row.name)} in the table under "${row.section}" but ${JSON.stringify(entry.name)} in the frontmatter ${label('escalation')}: make them the same person`,
@@ -64,7 +77,7 @@ export const rule: Rule = {
       }
     }
     for (const row of tabled) {
-      if (listedRoles.has(roleKey(row.role))) continue;
+      if (listedRoles.has(row.key)) continue;
       findings.push({
         ...row.roleCell,
         message: `"${row.role}" is in the contact table under "${row.section}" but not in the frontmatter ${label('escalation')}: add it to the list (the page header shows that list) or remove the row`,
@@ -79,50 +92,85 @@ function frontmatterEntries(doc: VigilDocument): Array<Entry & { index: number }
   if (!Array.isArray(entries)) return [];
   const result: Array<Entry & { index: number }> = [];
   entries.forEach((entry, index) => {
-    if (typeof entry !== 'object' || entry === null || typeof entry.role !== 'string' || entry.role.trim() === '') return;
+    if (typeof entry !== 'object' || entry === null || typeof entry.role !== 'string') return;
+    const role = entry.role.trim();
+    if (role === '') return;
     const name = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : null;
     const contact = typeof entry.contact === 'string' || typeof entry.contact === 'number' ? String(entry.contact) : '';
-    result.push({ index, role: entry.role.trim(), name, numbers: phoneNumbers(contact) });
+    result.push({ index, role, key: roleKey(role), name, numbers: phoneNumbers(contact) });
   });
   return result;
 }
 
-/** The rows of a contact table that name a role; none when the table has no role column. */
-function tableEntries(doc: VigilDocument, table: Table): TableEntry[] {
-  const section = contactSection(doc, table);
-  if (!section) return [];
+/** Adds the rows of a contact table that name a role to `entries`; none when the table has no role column. */
+function tableEntries(doc: VigilDocument, table: Table, entries: TableEntry[]): void {
   const roleIndex = table.headers.findIndex((header) => ROLE_COLUMN.test(header));
-  if (roleIndex === -1) return [];
+  if (roleIndex === -1) return;
+  const section = contactSection(doc, table);
+  if (!section) return;
   const nameIndex = table.headers.findIndex((header, index) => index !== roleIndex && NAME_COLUMN.test(header));
-  const entries: TableEntry[] = [];
   for (const row of table.rows) {
     const roleCell = row[roleIndex];
-    if (!roleCell || roleCell.text.trim() === '') continue;
+    if (!roleCell) continue;
+    const role = roleCell.text.trim();
+    if (role === '') continue;
     const nameCell = nameIndex === -1 ? undefined : row[nameIndex];
-    const numberCell = row.find((cell, index) => index !== roleIndex && phoneNumbers(cell.text).length > 0);
+    // The first cell (not the role's) with a phone number, and every cell's numbers in order.
+    let numberCell: TableCell | undefined;
+    let numbers: string[] = [];
+    for (let index = 0; index < row.length; index++) {
+      if (index === roleIndex) continue;
+      const found = phoneNumbers(row[index].text);
+      if (found.length === 0) continue;
+      if (numberCell === undefined) {
+        numberCell = row[index];
+        numbers = found;
+      } else {
+        numbers.push(...found);
+      }
+    }
     entries.push({
-      role: roleCell.text.trim(),
+      role,
+      key: roleKey(role),
       name: nameCell?.text.trim() || null,
-      numbers: row.filter((_cell, index) => index !== roleIndex).flatMap((cell) => phoneNumbers(cell.text)),
+      numbers,
       roleCell: { line: roleCell.line, column: roleCell.column },
       nameCell: nameCell ? { line: nameCell.line, column: nameCell.column } : null,
       numberCell: numberCell ? { line: numberCell.line, column: numberCell.column } : null,
       section,
     });
   }
-  return entries;
 }
 
+// Roles and names repeat across documents ("Incident commander"): each is keyed once, up to a bound.
+const keys = new Map<string, string>();
+const MAX_KEYS = 20_000;
 
-const roleKey = (role: string): string => role.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+function roleKey(role: string): string {
+  let key = keys.get(role);
+  if (key === undefined) {
+    // NFKC leaves ASCII as it is, and ASCII's letters and digits are a-z and 0-9 once lower-cased.
+    key = ASCII.test(role)
+      ? role.toLowerCase().replace(NOT_ASCII_ALNUM, ' ').trim()
+      : role.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(role, key);
+  }
+  return key;
+}
 const personKey = roleKey;
 
 /** The digits of each phone number in a text, with a trunk `(0)` after a country code dropped. */
 function phoneNumbers(text: string): string[] {
   const numbers: string[] = [];
-  for (const match of text.matchAll(PHONE)) {
-    if (ISO_DATE.test(match[0].trim())) continue;
-    const digits = (match[0].trim().startsWith('+') ? match[0].replace(/\(0\)/g, '') : match[0]).replace(/\D/g, '');
+  // A number is at least 7 characters long.
+  if (text.length < 7) return numbers;
+  PHONE.lastIndex = 0;
+  for (let match = PHONE.exec(text); match !== null; match = PHONE.exec(text)) {
+    // A match starts with +, ( or a digit and ends with a digit: it has no white space to trim.
+    const found = match[0];
+    if (ISO_DATE.test(found)) continue;
+    const digits = (found.startsWith('+') ? found.replace(TRUNK_ZERO, '') : found).replace(NOT_DIGIT, '');
     if (digits.length >= 7) numbers.push(digits);
   }
   return numbers;
@@ -134,7 +182,7 @@ function phoneNumbers(text: string): string[] {
  */
 function sameNumber(a: string, b: string): boolean {
   if (a === b) return true;
-  const national = (digits: string): string => digits.replace(/^0+/, '');
-  const [short, long] = a.length <= b.length ? [national(a), b] : [national(b), a];
+  const short = (a.length <= b.length ? a : b).replace(LEADING_ZEROS, '');
+  const long = a.length <= b.length ? b : a;
   return short.length >= 7 && long.endsWith(short);
 }
