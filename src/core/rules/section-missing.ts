@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import type { Finding, Rule } from '../types.js';
 
 // The words a team uses for each common section. A required section is found when a heading
 // holds its name, or one of these, as whole words anywhere ("On-call escalation contacts").
@@ -11,20 +11,61 @@ const SYNONYMS: Record<string, string[]> = {
 };
 
 // Hyphens stay inside a word, so "De-escalation" is not "Escalation" while "On-call" is one word.
-const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+// ASCII text takes the same split without Unicode classes: its letters and digits are a-z and 0-9.
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII_WORD = /[^a-z0-9-]+/;
+const NOT_WORD = /[^\p{L}\p{N}-]+/u;
+
+function splitWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  return lower.split(ASCII.test(lower) ? NOT_ASCII_WORD : NOT_WORD).filter(Boolean);
+}
+
+// Headings repeat across documents ("## Purpose"): each text is split once, up to a bound.
+// The arrays are shared, so nothing here changes them.
+const wordsOf = new Map<string, string[]>();
+const MAX_TEXTS = 20_000;
+
+function words(text: string): string[] {
+  let found = wordsOf.get(text);
+  if (found === undefined) {
+    found = splitWords(text);
+    if (wordsOf.size >= MAX_TEXTS) wordsOf.clear();
+    wordsOf.set(text, found);
+  }
+  return found;
+}
 
 function holdsPhrase(heading: string[], phrase: string[]): boolean {
   for (let start = 0; start + phrase.length <= heading.length; start++) {
-    if (phrase.every((word, offset) => heading[start + offset] === word)) return true;
+    let offset = 0;
+    while (offset < phrase.length && heading[start + offset] === phrase[offset]) offset++;
+    if (offset === phrase.length) return true;
   }
   return false;
 }
 
-/** The phrases that satisfy a required section: its own words and its synonyms. */
-function phrasesFor(name: string): string[][] {
-  const own = words(name);
-  const synonyms = SYNONYMS[own.join(' ')] ?? [];
-  return [own, ...synonyms.map(words)];
+interface Required {
+  /** The required section is "escalation", which a runbook's frontmatter list satisfies. */
+  escalation: boolean;
+  /** The phrases that satisfy it: its own words and its synonyms. */
+  phrases: string[][];
+}
+
+// The config's section names are few: each is worked out once.
+const requiredSections = new Map<string, Required>();
+
+function requiredSection(name: string): Required {
+  let required = requiredSections.get(name);
+  if (required === undefined) {
+    const own = splitWords(name);
+    const joined = own.join(' ');
+    const synonyms = SYNONYMS[joined] ?? [];
+    required = { escalation: joined === 'escalation', phrases: [own, ...synonyms.map(splitWords)] };
+    if (requiredSections.size >= MAX_TEXTS) requiredSections.clear();
+    requiredSections.set(name, required);
+  }
+  return required;
 }
 
 export const rule: Rule = {
@@ -36,15 +77,18 @@ export const rule: Rule = {
   checkDocument(doc, { config }) {
     const required = doc.type ? (config.sections[doc.type] ?? []) : [];
     if (required.length === 0 || !doc.fields) return [];
-    const headings = doc.body.headings.map((heading) => words(heading.text));
+    let headings: string[][] | undefined;
     const has = (name: string): boolean => {
+      const { escalation, phrases } = requiredSection(name);
       // A runbook's frontmatter escalation list is its escalation section.
-      if (words(name).join(' ') === 'escalation' && doc.record.escalation.length > 0) return true;
-      const phrases = phrasesFor(name);
+      if (escalation && doc.record.escalation.length > 0) return true;
+      headings ??= doc.body.headings.map((heading) => words(heading.text));
       return headings.some((heading) => phrases.some((phrase) => holdsPhrase(heading, phrase)));
     };
-    return required
-      .filter((name) => !has(name))
-      .map((name) => ({ line: doc.bodyStartLine, column: 1, message: `missing section "${name}": a ${doc.type} needs a heading "## ${name}"` }));
+    const findings: Finding[] = [];
+    for (const name of required) {
+      if (!has(name)) findings.push({ line: doc.bodyStartLine, column: 1, message: `missing section "${name}": a ${doc.type} needs a heading "## ${name}"` });
+    }
+    return findings;
   },
 };

@@ -2,6 +2,25 @@ import { checkUrlSyntax } from '../links/address.js';
 import type { Finding, Rule } from '../types.js';
 import { fieldPosition } from './position.js';
 
+// Status page URLs repeat across documents (a shared provider's page): each is judged once per
+// allow-list (the config's array, as address.ts keys its parsed lists), up to a bound.
+// The value is the reason a URL is refused, or null when it passes.
+const verdicts = new WeakMap<string[], Map<string, string | null>>();
+const MAX_URLS = 20_000;
+
+function refusal(url: string, allowHosts: string[]): string | null {
+  let known = verdicts.get(allowHosts);
+  if (!known) verdicts.set(allowHosts, (known = new Map()));
+  let reason = known.get(url);
+  if (reason === undefined) {
+    const verdict = checkUrlSyntax(url, allowHosts);
+    reason = verdict.ok ? null : verdict.reason;
+    if (known.size >= MAX_URLS) known.clear();
+    known.set(url, reason);
+  }
+  return reason;
+}
+
 export const rule: Rule = {
   id: 'status-page-url',
   defaultSeverity: 'error',
@@ -9,11 +28,13 @@ export const rule: Rule = {
   tags: ['status-pages'],
   scope: 'document',
   checkDocument(doc, { config }) {
+    const pages = doc.record.status_pages;
+    if (pages.length === 0) return [];
     const findings: Finding[] = [];
-    doc.record.status_pages.forEach((page, index) => {
+    pages.forEach((page, index) => {
       if (!page.url) return; // a missing url is the schema rule's to report
-      const verdict = checkUrlSyntax(page.url, config.links.allowHosts);
-      if (!verdict.ok) findings.push({ ...fieldPosition(doc, `/status_pages/${index}/url`), message: verdict.reason });
+      const reason = refusal(page.url, config.links.allowHosts);
+      if (reason !== null) findings.push({ ...fieldPosition(doc, `/status_pages/${index}/url`), message: reason });
     });
     return findings;
   },
