@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { Finding, Rule, VigilDocument } from '../types.js';
 import type { Table } from '../parse/body.js';
@@ -70,16 +71,5 @@ function tableContacts(doc: VigilDocument, table: Table, findings: Finding[]): v
   }
 }
 
-// Tables repeat their headers ("Role", "Phone"): each header is judged once, up to a bound.
-const contactColumns = new Map<string, boolean>();
-const MAX_HEADERS = 5_000;
-
-function isContactColumn(header: string): boolean {
-  let contact = contactColumns.get(header);
-  if (contact === undefined) {
-    contact = CONTACT_COLUMN.test(header) && !DESCRIPTIVE_COLUMN.test(header);
-    if (contactColumns.size >= MAX_HEADERS) contactColumns.clear();
-    contactColumns.set(header, contact);
-  }
-  return contact;
-}
+// Tables repeat their headers ("Role", "Phone"): each header is judged once.
+const isContactColumn = boundedMemo((header) => CONTACT_COLUMN.test(header) && !DESCRIPTIVE_COLUMN.test(header), 5_000);

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 import { isPlaceholder } from '../placeholders.js';
 import type { Table, TableCell } from '../parse/body.js';
 import type { Finding, Rule, VigilDocument } from '../types.js';
@@ -142,22 +143,15 @@ function tableEntries(doc: VigilDocument, table: Table, entries: TableEntry[]): 
   }
 }
 
-// Roles and names repeat across documents ("Incident commander"): each is keyed once, up to a bound.
-const keys = new Map<string, string>();
-const MAX_KEYS = 20_000;
-
-function roleKey(role: string): string {
-  let key = keys.get(role);
-  if (key === undefined) {
+// Roles and names repeat across documents ("Incident commander"): each is keyed once.
+const roleKey = boundedMemo(
+  (role) =>
     // NFKC leaves ASCII as it is, and ASCII's letters and digits are a-z and 0-9 once lower-cased.
-    key = ASCII.test(role)
+    ASCII.test(role)
       ? role.toLowerCase().replace(NOT_ASCII_ALNUM, ' ').trim()
-      : role.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
-    if (keys.size >= MAX_KEYS) keys.clear();
-    keys.set(role, key);
-  }
-  return key;
-}
+      : role.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim(),
+  20_000,
+);
 const personKey = roleKey;
 
 /** The digits of each phone number in a text, with a trunk `(0)` after a country code dropped. */

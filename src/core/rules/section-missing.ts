@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 import type { Finding, Rule } from '../types.js';
 
 // The words a team uses for each common section. A required section is found when a heading
@@ -21,20 +22,9 @@ function splitWords(text: string): string[] {
   return lower.split(ASCII.test(lower) ? NOT_ASCII_WORD : NOT_WORD).filter(Boolean);
 }
 
-// Headings repeat across documents ("## Purpose"): each text is split once, up to a bound.
+// Headings repeat across documents ("## Purpose"): each text is split once.
 // The arrays are shared, so nothing here changes them.
-const wordsOf = new Map<string, string[]>();
-const MAX_TEXTS = 20_000;
-
-function words(text: string): string[] {
-  let found = wordsOf.get(text);
-  if (found === undefined) {
-    found = splitWords(text);
-    if (wordsOf.size >= MAX_TEXTS) wordsOf.clear();
-    wordsOf.set(text, found);
-  }
-  return found;
-}
+const words = boundedMemo(splitWords, 20_000);
 
 function holdsPhrase(heading: string[], phrase: string[]): boolean {
   for (let start = 0; start + phrase.length <= heading.length; start++) {
@@ -53,20 +43,12 @@ interface Required {
 }
 
 // The config's section names are few: each is worked out once.
-const requiredSections = new Map<string, Required>();
-
-function requiredSection(name: string): Required {
-  let required = requiredSections.get(name);
-  if (required === undefined) {
-    const own = splitWords(name);
-    const joined = own.join(' ');
-    const synonyms = SYNONYMS[joined] ?? [];
-    required = { escalation: joined === 'escalation', phrases: [own, ...synonyms.map(splitWords)] };
-    if (requiredSections.size >= MAX_TEXTS) requiredSections.clear();
-    requiredSections.set(name, required);
-  }
-  return required;
-}
+const requiredSection = boundedMemo((name): Required => {
+  const own = splitWords(name);
+  const joined = own.join(' ');
+  const synonyms = SYNONYMS[joined] ?? [];
+  return { escalation: joined === 'escalation', phrases: [own, ...synonyms.map(splitWords)] };
+}, 20_000);
 
 export const rule: Rule = {
   id: 'section-missing',

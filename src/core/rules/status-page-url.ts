@@ -1,3 +1,4 @@
+import { boundedMemo } from '../memo.js';
 import { checkUrlSyntax } from '../links/address.js';
 import type { Finding, Rule } from '../types.js';
 import { fieldPosition } from './position.js';
@@ -5,20 +6,18 @@ import { fieldPosition } from './position.js';
 // Status page URLs repeat across documents (a shared provider's page): each is judged once per
 // allow-list (the config's array, as address.ts keys its parsed lists), up to a bound.
 // The value is the reason a URL is refused, or null when it passes.
-const verdicts = new WeakMap<string[], Map<string, string | null>>();
-const MAX_URLS = 20_000;
+const verdicts = new WeakMap<string[], (url: string) => string | null>();
 
 function refusal(url: string, allowHosts: string[]): string | null {
-  let known = verdicts.get(allowHosts);
-  if (!known) verdicts.set(allowHosts, (known = new Map()));
-  let reason = known.get(url);
-  if (reason === undefined) {
-    const verdict = checkUrlSyntax(url, allowHosts);
-    reason = verdict.ok ? null : verdict.reason;
-    if (known.size >= MAX_URLS) known.clear();
-    known.set(url, reason);
+  let judge = verdicts.get(allowHosts);
+  if (!judge) {
+    judge = boundedMemo((key) => {
+      const verdict = checkUrlSyntax(key, allowHosts);
+      return verdict.ok ? null : verdict.reason;
+    }, 20_000);
+    verdicts.set(allowHosts, judge);
   }
-  return reason;
+  return judge(url);
 }
 
 export const rule: Rule = {
