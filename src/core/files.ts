@@ -36,7 +36,9 @@ const toPosix = path.sep === '/' ? (p: string): string => p : (p: string): strin
 /** path.relative, without its cost for the common case of a file under the folder (both absolute, normalised). */
 function relativeTo(folder: string, file: string): string {
   const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
-  return file.startsWith(prefix) && !file.includes(`${path.sep}.`) ? file.slice(prefix.length) : path.relative(folder, file);
+  // Only the part below the folder is looked at for `.` segments: the folder itself may well be
+  // under a dot folder (`/home/me/.work/docs`) and is normalised already.
+  return file.startsWith(prefix) && file.indexOf(`${path.sep}.`, prefix.length - 1) === -1 ? file.slice(prefix.length) : path.relative(folder, file);
 }
 
 /** True when `folder` is a folder (following links); false when it is anything else or absent. */
@@ -153,10 +155,14 @@ function walk(
       set.skipped.push({ path: display(dir), message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return;
     }
+    // Both folders are normalised and an entry's name has no separator: joined by hand, not by
+    // path.join (which normalises again, twice per entry). Below no link, the real path is the path.
+    const dirPrefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const realPrefix = real === dir ? dirPrefix : real.endsWith(path.sep) ? real : real + path.sep;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      const entryReal = path.join(real, entry.name);
+      const full = dirPrefix + entry.name;
+      const entryReal = real === dir ? full : realPrefix + entry.name;
       if (entry.isSymbolicLink()) links.push({ full, name: entry.name });
       else if (entry.isDirectory()) {
         if (!visitedFolders.has(entryReal)) {
