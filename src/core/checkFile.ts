@@ -1,9 +1,11 @@
 // Reads one file and runs every per-document rule on it. Used inline and inside worker threads.
-import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { severityFor } from './config/load.js';
 import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
-import { fieldLabel, parseDocument, type DocumentLocation } from './document.js';
+import { completeDocument, fieldLabel, parseDocument, type DocumentDraft, type DocumentLocation } from './document.js';
+import type { BodyScan } from './parse/body.js';
+import { readFile, type ReadFile } from './readFile.js';
 import { rule as fileSkipped } from './rules/file-skipped.js';
 import { rule as frontmatterSyntax } from './rules/frontmatter-syntax.js';
 import { rules } from './rules/index.js';
@@ -39,10 +41,6 @@ export function toDiagnostics(rule: Rule, findings: Finding[], defaultPath: stri
   }));
 }
 
-// Tens of megabytes are checked like any other document. Far past that a file is not a document,
-// and reading it whole would take memory out of all proportion.
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
-
 /** A file that could not be read still gets a record, with the reason at line 1. */
 function unreadable(location: DocumentLocation, context: RuleContext, message: string): FileOutcome {
   const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
@@ -56,25 +54,25 @@ export interface CheckFileOptions {
 }
 
 export function checkFile(location: DocumentLocation, context: RuleContext, options: CheckFileOptions = {}): FileOutcome {
-  let bytes: Uint8Array;
-  let fd: number | null = null;
+  let read: ReadFile;
   try {
-    // One open file for the size and the bytes: the path is looked up once.
-    fd = openSync(location.file, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
-      const megabytes = (size / 1024 / 1024).toFixed(0);
-      return unreadable(location, context, `the file is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a document: not read`);
-    }
-    bytes = readFileSync(fd);
+    read = readFile(location, context.config);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return unreadable(location, context, `cannot read the file (${code})`);
-  } finally {
-    if (fd !== null) closeSync(fd);
+    return crashed(location, context, error);
   }
+  return judgeRead(location, read, context, options);
+}
+
+/** The outcome of a file read here or in a worker thread: its document and every per-document rule's findings. */
+export function judgeRead(location: DocumentLocation, read: ReadFile, context: RuleContext, options: CheckFileOptions = {}): FileOutcome {
+  if ('unreadable' in read) return unreadable(location, context, read.unreadable);
+  return judgeFile(read.draft, read.scan, context, options);
+}
+
+/** Completes a drafted document with its body scan and runs every per-document rule on it. */
+function judgeFile(draft: DocumentDraft, body: BodyScan, context: RuleContext, options: CheckFileOptions = {}): FileOutcome {
   try {
-    const doc = parseDocument(location, bytes, context.config, context.today);
+    const doc = completeDocument(draft, body, context.config, context.today);
     const diagnostics: Diagnostic[] = [];
     for (const rule of rules) {
       if (rule.scope !== 'document' || !rule.checkDocument || !doc.judged) continue;
@@ -83,12 +81,16 @@ export function checkFile(location: DocumentLocation, context: RuleContext, opti
     }
     return { doc: letGo(doc, options.keepBody === true), diagnostics };
   } catch (error) {
-    // A bug in Vigil must not cost the other files their results, nor pass this one silently.
-    const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
-    const message = `Vigil could not check this file (${(error as Error).message}); please report this`;
-    // At file-skipped's severity, as the config sets it, like any other finding.
-    return { doc, diagnostics: toDiagnostics(fileSkipped, [{ line: 1, column: 1, message }], location.path, context.config) };
+    return crashed(draft.location, context, error);
   }
+}
+
+/** A bug in Vigil must not cost the other files their results, nor pass this one silently. */
+function crashed(location: DocumentLocation, context: RuleContext, error: unknown): FileOutcome {
+  const doc = parseDocument(location, new Uint8Array(0), context.config, context.today);
+  const message = `Vigil could not check this file (${(error as Error).message}); please report this`;
+  // At file-skipped's severity, as the config sets it, like any other finding.
+  return { doc, diagnostics: toDiagnostics(fileSkipped, [{ line: 1, column: 1, message }], location.path, context.config) };
 }
 
 /** Drops what only the per-document rules read (see CheckedDocument), and the body's text unless asked. */

@@ -1,11 +1,11 @@
 // Builds a VigilDocument from a file's bytes: decode, frontmatter, field mapping, body scan, review state.
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { JUDGED_FIELDS, PRESETS, stripPageExtension } from './config/presets.js';
+import { JUDGED_FIELDS, PRESETS, stripPageExtension, type AnchorStyle } from './config/presets.js';
 import { FIELD_NAMES, type FieldName, type VigilConfig } from './config/types.js';
 import { addCycle, parseCycle, parseIsoDate, reviewState, type IsoDate } from './dates.js';
 import { scanBody, type BodyScan } from './parse/body.js';
-import { readFrontmatter, yamlPositions, type FieldPosition } from './parse/frontmatter.js';
+import { readFrontmatter, yamlPositions, type FieldPosition, type SyntaxProblem } from './parse/frontmatter.js';
 import { decodeSource } from './parse/source.js';
 import type { CheckedDocument, DocumentRecord, EscalationContact, StatusPage, VigilDocument } from './types.js';
 import { unescapePointerSegment } from './pointer.js';
@@ -25,17 +25,54 @@ export interface ParseOptions {
   body?: boolean;
 }
 
-export function parseDocument(location: DocumentLocation, bytes: Uint8Array, config: VigilConfig, today: IsoDate, options: ParseOptions = {}): VigilDocument {
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return finish(location, null, [decoded.problem], 1, EMPTY_BODY, config, today);
+/**
+ * A document read up to its body: decoded, frontmatter read and fields mapped. The engine scans
+ * the body elsewhere (in a worker thread, for a large set) and then completes the document.
+ */
+export interface DocumentDraft {
+  location: DocumentLocation;
+  fields: Record<string, unknown> | null;
+  shadowed: string[];
+  problems: SyntaxProblem[];
+  /** The Markdown after the frontmatter ('' when the file could not be decoded). */
+  body: string;
+  bodyStartLine: number;
+  yamlText: string | null;
+}
 
+export function parseDocument(location: DocumentLocation, bytes: Uint8Array, config: VigilConfig, today: IsoDate, options: ParseOptions = {}): VigilDocument {
+  const draft = draftDocument(location, bytes, config);
+  // A body is worth scanning even when the frontmatter is broken: links and headings still count.
+  const body = options.body === false ? EMPTY_BODY : scanBody(draft.body, draft.bodyStartLine, anchorStyleOf(config));
+  return completeDocument(draft, body, config, today);
+}
+
+export function draftDocument(location: DocumentLocation, bytes: Uint8Array, config: VigilConfig): DocumentDraft {
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return { location, fields: null, shadowed: [], problems: [decoded.problem], body: '', bodyStartLine: 1, yamlText: null };
   const frontmatter = readFrontmatter(decoded.text, { positions: false });
   const { fields, shadowed } = mapFields(frontmatter.data, config);
-  // A body is worth scanning even when the frontmatter is broken: links and headings still count.
-  const body = options.body === false ? EMPTY_BODY : scanBody(frontmatter.body, frontmatter.bodyStartLine, config.preset ? PRESETS[config.preset].anchors : 'github');
-  const doc = finish(location, fields, frontmatter.problems, frontmatter.bodyStartLine, body, config, today);
-  doc.yamlText = frontmatter.yamlText ?? null;
-  if (shadowed.length > 0) doc.shadowedFields = shadowed;
+  return {
+    location,
+    fields,
+    shadowed,
+    problems: frontmatter.problems,
+    body: frontmatter.body,
+    bodyStartLine: frontmatter.bodyStartLine,
+    yamlText: frontmatter.yamlText ?? null,
+  };
+}
+
+/** How the config's site computes heading anchors: what every body scan must slug by. */
+export function anchorStyleOf(config: VigilConfig): AnchorStyle {
+  return config.preset ? PRESETS[config.preset].anchors : 'github';
+}
+
+/** The document, once its body has been scanned. */
+export function completeDocument(draft: DocumentDraft, body: BodyScan, config: VigilConfig, today: IsoDate): VigilDocument {
+  const doc = finish(draft.location, draft.fields, draft.problems, draft.bodyStartLine, body, config, today);
+  doc.yamlText = draft.yamlText;
+  if (draft.shadowed.length > 0) doc.shadowedFields = draft.shadowed;
   return doc;
 }
 

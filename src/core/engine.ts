@@ -2,10 +2,10 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { checkFile, ruleContext, toDiagnostics, type FileOutcome } from './checkFile.js';
+import { checkFile, ruleContext, toDiagnostics } from './checkFile.js';
 import type { VigilConfig } from './config/types.js';
 import type { IsoDate } from './dates.js';
-import type { DocumentLocation } from './document.js';
+import { checkWithReadWorkers } from './readPool.js';
 import { collectFiles } from './files.js';
 import { loadAlertRules } from './alerts/load.js';
 import { readHistory } from './history/facts.js';
@@ -48,22 +48,23 @@ export interface CheckRun extends CheckResult {
   missing: string[];
 }
 
-// Below this many files, a worker costs more than it saves: on 2 cores the main thread alone
-// checks 5,000 documents as fast as main + worker (V8's GC already uses the second core).
+// Below this many files, a worker costs more than it saves.
 const PARALLEL_THRESHOLD = 5000;
-const BATCH_SIZE = 100;
 
 export async function checkDocuments(options: CheckOptions): Promise<CheckRun> {
   const { cwd, config, today } = options;
   const inputs = options.paths && options.paths.length > 0 ? options.paths : config.content;
   const schemasFolder = schemasFolderOf(config);
   const fileSet = collectFiles(cwd, inputs, config.content, { include: config.include, exclude: config.exclude, erb: config.preset === 'tech-docs' });
-  const spare = sparesFor(options, schemasFolder, fileSet.files.length);
+  // Started first, so that they load while the main thread compiles the schemas.
+  const readWorkers = startReadWorkers(options, fileSet.files.length);
   const schemas = loadSchemas(schemasFolder);
   const context = ruleContext(config, today, schemas);
 
-  const checkInline = (location: DocumentLocation): FileOutcome => checkFile(location, context, { keepBody: options.keepBody });
-  const outcomes = await checkAll(fileSet.files, spare, checkInline);
+  const outcomes =
+    readWorkers.length > 0
+      ? await checkWithReadWorkers(fileSet.files, readWorkers, context)
+      : fileSet.files.map((location) => checkFile(location, context, { keepBody: options.keepBody }));
   const docs = outcomes.filter((outcome) => outcome.doc.judged).map((outcome) => outcome.doc);
   const pages = outcomes.filter((outcome) => !outcome.doc.judged).map((outcome) => outcome.doc);
   context.pages = pages;
@@ -113,71 +114,26 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-/** Worker threads for a large set: one fewer than the cores for 'auto' (the main thread works too). */
-function sparesFor(options: CheckOptions, schemasFolder: string | null, fileCount: number): Worker[] {
+/** Worker threads that read the files of a large set: one fewer than the cores for 'auto' (the main thread works too). */
+function startReadWorkers(options: CheckOptions, fileCount: number): Worker[] {
   // Bodies kept for the site are read on the main thread: from a worker each would be copied back.
   if (options.keepBody) return [];
   const requested = options.workers ?? 'auto';
-  const count = requested === 'auto' ? (fileCount >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) - 1 : 0) : requested;
+  const count = requested === 'auto' ? (fileCount >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 3) - 1 : 0) : requested;
   // Workers need compiled JavaScript; under a TypeScript test runner the engine runs inline.
   if (count < 1 || !import.meta.url.endsWith('.js')) return [];
-  const workerData = { config: options.config, today: options.today, schemasFolder };
-  return Array.from({ length: count }, () => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    worker.on('error', () => undefined); // until checkAll listens: a failed start is handled there
-    return worker;
-  });
-}
-
-async function checkAll(
-  files: DocumentLocation[],
-  spare: Worker[],
-  checkInline: (location: DocumentLocation) => FileOutcome,
-): Promise<FileOutcome[]> {
-  if (spare.length === 0) return files.map(checkInline);
-
-  const batches: DocumentLocation[][] = [];
-  for (let i = 0; i < files.length; i += BATCH_SIZE) batches.push(files.slice(i, i + BATCH_SIZE));
-  const results: FileOutcome[][] = new Array(batches.length);
-  let next = 0;
-  const take = (): number => (next < batches.length ? next++ : -1);
-
-  const runWorker = (worker: Worker): Promise<void> =>
-    new Promise<void>((resolve) => {
-      // Two batches in flight, so a worker never waits while the main thread is busy with its own.
-      const inFlight: number[] = [];
-      const feed = (): void => {
-        const index = take();
-        if (index !== -1) {
-          inFlight.push(index);
-          worker.postMessage(batches[index]);
-        } else if (inFlight.length === 0) {
-          void worker.terminate().then(() => resolve());
-        }
-      };
-      worker.on('message', (outcomes: FileOutcome[]) => {
-        results[inFlight.shift() as number] = outcomes;
-        feed();
-      });
-      // A worker that dies (out of memory, say) must not cost the run: its batches are checked
-      // on the main thread, where every file gets its own result.
-      worker.on('error', () => {
-        for (const index of inFlight) results[index] = batches[index].map(checkInline);
-        inFlight.length = 0;
-        resolve();
-      });
-      feed();
-      feed();
-    });
-
-  const runMain = async (): Promise<void> => {
-    for (let index = take(); index !== -1; index = take()) {
-      results[index] = batches[index].map(checkInline);
-      // Let worker messages in between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+  const workerData = { config: options.config };
+  const workers: Worker[] = [];
+  try {
+    while (workers.length < count) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      worker.on('error', () => undefined); // until the pool listens: a failed start is handled there
+      workers.push(worker);
     }
-  };
-
-  await Promise.all([runMain(), ...spare.map(runWorker)]);
-  return results.flat();
+  } catch {
+    // A config a thread cannot be given (a function in a .mjs config): the main thread reads alone.
+    for (const worker of workers) void worker.terminate();
+    return [];
+  }
+  return workers;
 }

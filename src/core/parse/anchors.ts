@@ -1,16 +1,37 @@
 // Heading anchors as each site generator computes them, so `link-broken` accepts exactly the
 // `#anchors` that exist on the published page.
-import GithubSlugger from 'github-slugger';
+import { slug as githubSlug } from 'github-slugger';
 import type { AnchorStyle } from '../config/presets.js';
+import { boundedMemo } from '../memo.js';
 
 export interface Slugger {
   slug(text: string, level: number): string;
 }
 
 export function sluggerFor(style: AnchorStyle): Slugger {
-  if (style === 'tech-docs') return new TechDocsSlugger();
-  const github = new GithubSlugger();
-  return { slug: (text) => github.slug(text) };
+  return style === 'tech-docs' ? new TechDocsSlugger() : new GithubAnchors();
+}
+
+// github-slugger's `slug` is a pure function of the text, and its Unicode regex is most of a
+// heading's cost: headings repeat across documents ("Escalation", "Scope"), so each text is
+// slugged once.
+const baseSlug = boundedMemo((text) => githubSlug(text), 20_000);
+
+/** GithubSlugger's anchors: a repeated slug is numbered from 1 (`scope`, `scope-1`), as its `slug` method does. */
+class GithubAnchors implements Slugger {
+  private readonly occurrences = new Map<string, number>();
+
+  slug(text: string): string {
+    const original = baseSlug(text);
+    let result = original;
+    while (this.occurrences.has(result)) {
+      const count = (this.occurrences.get(original) as number) + 1;
+      this.occurrences.set(original, count);
+      result = `${original}-${count}`;
+    }
+    this.occurrences.set(result, 0);
+    return result;
+  }
 }
 
 // Redcarpet with SmartyPants renders the heading's text to HTML before tech-docs slugs it, so

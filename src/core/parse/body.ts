@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import Token from 'markdown-it/lib/token.mjs';
 import type { AnchorStyle } from '../config/presets.js';
+import { boundedMemo } from '../memo.js';
 import { sluggerFor, type Slugger } from './anchors.js';
 import type { Position } from './frontmatter.js';
 
@@ -53,7 +54,23 @@ export interface BodyScan {
 // Inline parsing runs one block at a time (below), so the core's inline pass is switched off:
 // a 20 MB body then needs about half the memory and time (measured: 553 → 313 MiB, 2.0 → 1.1 s).
 const markdown = new MarkdownIt({ html: true, linkify: false });
-markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+// Normalising line endings and NULs (parseBlocks) copies the whole text twice, even with nothing to change.
+markdown.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+
+// A paragraph is read for its links only: the same inline rules but those that only mark text
+// (emphasis, strikethrough, line breaks, entities), which neither make nor hide a link. Links
+// inside code spans, escapes, raw HTML and images are still not links. Headings and table cells,
+// whose text counts, are read by the full inline parser.
+const linkFinder = new MarkdownIt({ html: true, linkify: false });
+linkFinder.inline.ruler.enableOnly(['text', 'escape', 'backticks', 'link', 'image', 'autolink', 'html_inline']);
+linkFinder.inline.ruler2.enableOnly([]);
+
+// A link's href is markdown-it's own normalisation and check of what was written: pure functions
+// of the text, and documents link to the same few places, so each is worked out once per text.
+for (const parser of [markdown, linkFinder]) {
+  parser.normalizeLink = boundedMemo(parser.normalizeLink.bind(parser), 20_000);
+  parser.validateLink = boundedMemo(parser.validateLink.bind(parser), 20_000);
+}
 
 // Bodies longer than this are parsed in pieces cut at safe block boundaries, so the token
 // arrays in memory stay the size of one piece however long the document is (20 MB body: 390 MiB
@@ -70,7 +87,7 @@ export function scanBody(body: string, firstLine: number, anchors: AnchorStyle =
   const env: MarkdownEnv = {};
   const pieces = body.length > CHUNK_CHARS ? splitAtBlocks(body, CHUNK_CHARS) : [{ text: body, line: 0 }];
   // Reference definitions ([x]: /url) may sit in a later piece than their use: collect them first.
-  if (pieces.length > 1 && REFERENCE_DEFINITION.test(body)) for (const piece of pieces) markdown.parse(piece.text, env);
+  if (pieces.length > 1 && REFERENCE_DEFINITION.test(body)) for (const piece of pieces) parseBlocks(piece.text, env);
   let section: string | null = null;
   for (const piece of pieces) section = scanPiece(piece.text, firstLine + piece.line, env, slugger, section, scan);
   return scan;
@@ -79,13 +96,20 @@ export function scanBody(body: string, firstLine: number, anchors: AnchorStyle =
 const NOT_BLANK = /\S/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 
+/** markdown-it's block parse, with its own normalisation done only where there is something to normalise. */
+function parseBlocks(text: string, env: MarkdownEnv): Token[] {
+  const normalized = text.includes('\r') || text.includes('\0') ? text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : text;
+  return markdown.parse(normalized, env);
+}
+
+
 function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: Slugger, section: string | null, scan: BodyScan): string | null {
-  const tokens = markdown.parse(text, env);
+  const tokens = parseBlocks(text, env);
   const lines = new LazyLines(text);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     // Only a block with a "[" can hold a link; headings and table cells are parsed where they are read.
-    if (token.type === 'inline' && token.content.includes('[')) parseInline(token, env);
+    if (token.type === 'inline' && token.content.includes('[')) parseInline(token, env, linkFinder);
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1];
       parseInline(inline, env);
@@ -114,7 +138,7 @@ export const INLINE_LIMIT = 1_000_000;
 const PLAIN_INLINE = /^[^[\]*_`<>&\\~!\n]*$/;
 
 /** Runs markdown-it's inline parser on one block, once. */
-function parseInline(token: Token | undefined, env: MarkdownEnv): void {
+function parseInline(token: Token | undefined, env: MarkdownEnv, parser: MarkdownIt = markdown): void {
   // The block parser leaves each inline token an empty children array; fill it once.
   if (!token || token.type !== 'inline' || (token.children && token.children.length > 0)) return;
   if (token.content.length > INLINE_LIMIT) {
@@ -129,7 +153,7 @@ function parseInline(token: Token | undefined, env: MarkdownEnv): void {
     return;
   }
   const children: Token[] = [];
-  markdown.inline.parse(token.content, markdown, env, children);
+  parser.inline.parse(token.content, parser, env, children);
   token.children = children;
 }
 
@@ -197,12 +221,12 @@ function htmlBlockEnd(line: string): RegExp | null {
 
 function inlineText(inline: Token | undefined): string {
   if (!inline?.children) return inline?.content ?? '';
-  return inline.children
+  let text = '';
+  for (const child of inline.children) {
     // text_special: escapes and entities (\\*, &amp;), which the core's text_join would fold into text.
-    .filter((child) => child.type === 'text' || child.type === 'text_special' || child.type === 'code_inline')
-    .map((child) => child.content)
-    .join('')
-    .trim();
+    if (child.type === 'text' || child.type === 'text_special' || child.type === 'code_inline') text += child.content;
+  }
+  return text.trim();
 }
 
 /** `map`: the block's source lines (table cells carry none of their own: their row's line is used). */
@@ -217,22 +241,26 @@ function collectLinks(inline: Token, lines: LazyLines, firstLine: number, links:
 
 /** Finds where a link target is written within a block's lines; falls back to the block start. */
 function locate(lines: LazyLines, start: number, end: number, href: string, firstLine: number): Position {
-  const candidates = [`](${href}`, `(${href}`, href];
+  // Most links are found at once as `](href`; the other spellings are tried only when it is not there.
+  const found = find(lines, start, end, `](${href}`, 2) ?? find(lines, start, end, `(${href}`, 1) ?? find(lines, start, end, href, 0);
+  if (found) return { line: found.line + firstLine, column: found.column };
+  let decoded: string | null = null;
   try {
-    candidates.push(decodeURI(href));
+    decoded = decodeURI(href);
   } catch {
     // Malformed escapes: the raw form is all we can look for.
   }
-  for (const needle of candidates) {
-    for (let line = start; line < Math.max(end, start + 1); line++) {
-      const index = lines.get(line).indexOf(needle);
-      if (index !== -1) {
-        const offset = needle.startsWith('](') ? 2 : needle.startsWith('(') ? 1 : 0;
-        return { line: line + firstLine, column: index + offset + 1 };
-      }
-    }
+  const fallback = decoded === null ? null : find(lines, start, end, decoded, 0);
+  return fallback ? { line: fallback.line + firstLine, column: fallback.column } : { line: start + firstLine, column: 1 };
+}
+
+/** The first of the block's lines holding `needle`, and the column `skip` characters into it. */
+function find(lines: LazyLines, start: number, end: number, needle: string, skip: number): Position | null {
+  for (let line = start; line < Math.max(end, start + 1); line++) {
+    const index = lines.get(line).indexOf(needle);
+    if (index !== -1) return { line, column: index + skip + 1 };
   }
-  return { line: start + firstLine, column: 1 };
+  return null;
 }
 
 function readTable(

@@ -6,6 +6,7 @@
 // fixtures, generated corpora and a table of tricky inputs that whenever it answers, it answers
 // exactly what the full reader does: the same values, no problems, the same positions.
 import { Schema } from 'yaml';
+import { boundedMemo } from '../memo.js';
 import { escapePointerSegment } from '../pointer.js';
 import type { FieldPosition } from './frontmatter.js';
 
@@ -24,6 +25,12 @@ type Sure<T> = T | typeof NOT_SURE;
 /** A plain scalar as the core schema reads it: null, a boolean, a number or the string itself. */
 function resolvePlain(text: string): Sure<Plain> {
   if (text !== '' && !MAYBE_NOT_STRING.test(text)) return text;
+  return resolveByTags(text);
+}
+
+// Keys and values repeat across documents (`type`, `null`, dates, versions): each text is tried
+// against the tags once.
+const resolveByTags = boundedMemo((text: string): Sure<Plain> => {
   for (const tag of CORE_TAGS) {
     if (!(tag.test as RegExp).test(text)) continue;
     let failed = false;
@@ -34,13 +41,30 @@ function resolvePlain(text: string): Sure<Plain> {
     return value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : NOT_SURE;
   }
   return text;
-}
+}, 20_000);
 
 // Characters that change what a line means, or that the full reader treats specially: tabs,
 // control characters, byte order marks and line separators. Any of them sends the text there.
 const UNUSUAL = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/;
-// A key as people write them: a name, not a number, not too long (YAML caps implicit keys at 1,024).
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)/;
+/**
+ * Where the colon of a key as people write them sits: a name, not a number, not too long (YAML
+ * caps implicit keys at 1,024), then `:` and a space or the end of the line. `owner: x` → 5;
+ * -1 for anything else. (As /^([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: |$)/, without a match object per key.)
+ */
+export function keyColon(text: string): number {
+  const first = text.charCodeAt(0);
+  if (!(isLetter(first) || first === 95 /* _ */)) return -1;
+  let at = 1;
+  while (at <= 128 && at < text.length) {
+    const char = text.charCodeAt(at);
+    if (!(isLetter(char) || (char >= 48 && char <= 57) || char === 95 || char === 45 /* - */)) break;
+    at++;
+  }
+  if (at > 128 || text.charCodeAt(at) !== 58 /* : */) return -1;
+  return at + 1 === text.length || text.charCodeAt(at + 1) === 32 ? at : -1;
+}
+
+const isLetter = (char: number): boolean => (char >= 65 && char <= 90) || (char >= 97 && char <= 122);
 // A plain scalar may not start with an indicator (YAML 1.2 c-indicator); `-` is fine before a number.
 const PLAIN_START = /^(?:[^-?:,[\]{}#&*!|>'"%@`\s]|-[0-9.])/;
 // What may follow a complete value on its line: spaces, then perhaps a comment.
@@ -131,13 +155,14 @@ class BlockReader {
       }
       const { line, at } = current;
       const text = at === 0 ? line.text : line.text.slice(at);
-      const key = KEY.exec(text);
-      if (!key) return NOT_SURE;
-      const name = key[1];
+      const colon = keyColon(text);
+      if (colon === -1) return NOT_SURE;
+      const name = text.slice(0, colon);
       if (name === '__proto__' || Object.prototype.hasOwnProperty.call(map, name) || resolvePlain(name) !== name) return NOT_SURE;
       const childPointer = this.positions ? `${pointer}/${escapePointerSegment(name)}` : '';
-      const valueAt = at + key[0].length;
-      const rest = key[0].length === text.length ? '' : text.slice(key[0].length);
+      const keyLength = colon + 1 + countLeadingSpaces(text, colon + 1);
+      const valueAt = at + keyLength;
+      const rest = keyLength === text.length ? '' : text.slice(keyLength);
       let value: Sure<Value>;
       if (rest === '' || rest.charCodeAt(0) === 35 /* # */) {
         const nested = this.lines[this.next];
@@ -179,7 +204,7 @@ class BlockReader {
       const itemPointer = this.positions ? `${pointer}/${items.length}` : '';
       this.place(itemPointer, line, at);
       let item: Sure<Value>;
-      if (KEY.test(content)) {
+      if (keyColon(content) !== -1) {
         // "- role: IC" opens a mapping whose keys sit at the column of "role".
         item = this.mapping(line.indent + at, itemPointer, { line, at });
       } else {

@@ -32,11 +32,24 @@ export const rule: Rule = {
     const siteLinks = config.preset === 'starlight' ? siteRoutes([...docs, ...pages], config.site.base) : null;
     // Each link keeps where it leads (link.target): the site renders it from there, never resolving again.
     const findings: Finding[] = [];
-    // Documents in one folder link to the same few paths: each folder + path resolved once.
+    // Documents in one folder link to the same few paths: each folder + path resolved once, and
+    // each folder + href that leads somewhere once (what it leads to does not depend on which
+    // document of the folder links: a broken one is worked out again, for its own message).
     const absolutePaths = new Map<string, string>();
+    const found = new Map<string, Map<string, LinkDestination>>();
     for (const doc of docs) {
       const folder = path.dirname(doc.file);
+      let foundHere = found.get(folder);
+      if (!foundHere) {
+        foundHere = new Map();
+        found.set(folder, foundHere);
+      }
       for (const link of doc.body.links) {
+        const known = foundHere.get(link.href);
+        if (known) {
+          link.target = known;
+          continue;
+        }
         if (!link.href || EXTERNAL.test(link.href)) {
           link.target = EXTERNAL_TARGET;
           continue;
@@ -50,7 +63,10 @@ export const rule: Rule = {
           link.target = EXTERNAL_TARGET;
           continue;
         }
-        record(doc, link, resolveLink(doc, folder, link.href, findDocument, fileExists, absolutePaths), findings);
+        const resolution = resolveLink(doc, folder, link.href, findDocument, fileExists, absolutePaths);
+        record(doc, link, resolution, findings);
+        // A link to the document itself (`#scope`) leads to a different page from each document.
+        if (typeof resolution !== 'string' && !(resolution.kind === 'document' && resolution.slug === doc.record.slug)) foundHere.set(link.href, resolution);
       }
     }
     return findings;

@@ -1,0 +1,36 @@
+// Reads one document file up to the rules: bytes, decoding, frontmatter, body scan. Needs only the
+// config, so a worker thread can do it (the engine's read pool) while the main thread judges.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { VigilConfig } from './config/types.js';
+import { anchorStyleOf, draftDocument, type DocumentDraft, type DocumentLocation } from './document.js';
+import { scanBody, type BodyScan } from './parse/body.js';
+
+// Tens of megabytes are checked like any other document. Far past that a file is not a document,
+// and reading it whole would take memory out of all proportion.
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** A file read, decoded, its frontmatter mapped and its body scanned: all a document needs before the rules. */
+export type ReadFile = { draft: DocumentDraft; scan: BodyScan } | { unreadable: string };
+
+/** Everything before the rules, and all of it a worker thread can do: it needs only the config. */
+export function readFile(location: DocumentLocation, config: VigilConfig): ReadFile {
+  let bytes: Uint8Array;
+  let fd: number | null = null;
+  try {
+    // One open file for the size and the bytes: the path is looked up once.
+    fd = openSync(location.file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) {
+      const megabytes = (size / 1024 / 1024).toFixed(0);
+      return { unreadable: `the file is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a document: not read` };
+    }
+    bytes = readFileSync(fd);
+  } catch (error) {
+    return { unreadable: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  const draft = draftDocument(location, bytes, config);
+  return { draft, scan: scanBody(draft.body, draft.bodyStartLine, anchorStyleOf(config)) };
+}
+
