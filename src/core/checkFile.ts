@@ -27,6 +27,18 @@ export function ruleContext(config: VigilConfig, today: IsoDate, schemas: Schema
   };
 }
 
+const documentRulesByConfig = new WeakMap<VigilConfig, Rule[]>();
+
+/** The per-document rules the config leaves on, in order: worked out once per config, not per document. */
+function documentRules(config: VigilConfig): Rule[] {
+  let on = documentRulesByConfig.get(config);
+  if (!on) {
+    on = rules.filter((rule) => rule.scope === 'document' && rule.checkDocument && severityFor(config, rule.id, rule.defaultSeverity) !== 'off');
+    documentRulesByConfig.set(config, on);
+  }
+  return on;
+}
+
 /** Turns a rule's findings into diagnostics at the configured severity (none when the rule is off). */
 export function toDiagnostics(rule: Rule, findings: Finding[], defaultPath: string, config: VigilConfig): Diagnostic[] {
   const severity = severityFor(config, rule.id, rule.defaultSeverity);
@@ -74,10 +86,11 @@ function judgeFile(draft: DocumentDraft, body: BodyScan, context: RuleContext, o
   try {
     const doc = completeDocument(draft, body, context.config, context.today);
     const diagnostics: Diagnostic[] = [];
-    for (const rule of rules) {
-      if (rule.scope !== 'document' || !rule.checkDocument || !doc.judged) continue;
-      if (severityFor(context.config, rule.id, rule.defaultSeverity) === 'off') continue;
-      diagnostics.push(...toDiagnostics(rule, rule.checkDocument(doc, context), doc.path, context.config));
+    if (doc.judged) {
+      for (const rule of documentRules(context.config)) {
+        const findings = (rule.checkDocument as NonNullable<Rule['checkDocument']>)(doc, context);
+        if (findings.length > 0) diagnostics.push(...toDiagnostics(rule, findings, doc.path, context.config));
+      }
     }
     return { doc: letGo(doc, options.keepBody === true), diagnostics };
   } catch (error) {

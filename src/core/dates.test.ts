@@ -12,6 +12,24 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2026-03-07T00:00:00Z')).toBeNull();
     expect(parseIsoDate(20260307)).toBeNull();
   });
+
+  it('reads by position exactly what /^(\\d{4})-(\\d{2})-(\\d{2})$/ reads', () => {
+    // The written form of the check parseIsoDate makes by character codes.
+    const byPattern = (value: string): string | null => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!match) return null;
+      const [year, month, day] = match.slice(1).map(Number);
+      return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate() ? value : null;
+    };
+    const samples = ['0000-01-01', '0099-02-29', '0100-02-29', '1900-02-29', '2000-02-29', '9999-12-31', '2026-00-10', '2026-01-00', '2026-04-31', '2026-12-32',
+      '2026-01-1a', '2026/01/01', '2026-01-01\n', ' 2026-01-01', '２０２６-01-01', '2026-0١-01', '+026-01-01', '-026-01-01', '2026--1-01', '2026-1--01', ''];
+    let seed = 7;
+    const random = (n: number): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const alphabet = '0123456789-/a ';
+    for (let i = 0; i < 20_000; i++) samples.push(Array.from({ length: 8 + random(4) }, () => alphabet[random(alphabet.length)]).join(''));
+    for (let i = 0; i < 5_000; i++) samples.push(`${String(random(10_000)).padStart(4, '0')}-${String(random(14)).padStart(2, '0')}-${String(random(33)).padStart(2, '0')}`);
+    for (const sample of samples) expect(parseIsoDate(sample), JSON.stringify(sample)).toBe(byPattern(sample));
+  });
 });
 
 describe('addCycle', () => {

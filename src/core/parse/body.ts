@@ -111,9 +111,7 @@ function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: S
     // Only a block with a "[" can hold a link; headings and table cells are parsed where they are read.
     if (token.type === 'inline' && token.content.includes('[')) parseInline(token, env, linkFinder);
     if (token.type === 'heading_open') {
-      const inline = tokens[i + 1];
-      parseInline(inline, env);
-      const text = inlineText(inline);
+      const text = readInline(tokens[i + 1], env);
       const line = token.map ? token.map[0] : 0;
       const column = lines.get(line).search(/\S/) + 1 || 1;
       scan.headings.push({ level: Number(token.tag.slice(1)), text, slug: slugger.slug(text, Number(token.tag.slice(1))), line: line + firstLine, column });
@@ -143,13 +141,6 @@ function parseInline(token: Token | undefined, env: MarkdownEnv, parser: Markdow
   if (!token || token.type !== 'inline' || (token.children && token.children.length > 0)) return;
   if (token.content.length > INLINE_LIMIT) {
     token.children = linksByPattern(token.content);
-    return;
-  }
-  if (PLAIN_INLINE.test(token.content)) {
-    // Most headings and table cells are plain words: their text is their content, no parse needed.
-    const text = new Token('text', '', 0);
-    text.content = token.content;
-    token.children = [text];
     return;
   }
   const children: Token[] = [];
@@ -219,6 +210,15 @@ function htmlBlockEnd(line: string): RegExp | null {
   return end.test(line.slice(open[0].length)) ? null : end;
 }
 
+/** The text of a heading or a table cell, as the page shows it; its links are then on its children. */
+function readInline(token: Token | undefined, env: MarkdownEnv): string {
+  if (!token || token.type !== 'inline') return '';
+  // Most headings and table cells are plain words: their text is their content, no parse needed.
+  if (PLAIN_INLINE.test(token.content)) return token.content.trim();
+  parseInline(token, env);
+  return inlineText(token);
+}
+
 function inlineText(inline: Token | undefined): string {
   if (!inline?.children) return inline?.content ?? '';
   let text = '';
@@ -235,7 +235,8 @@ function collectLinks(inline: Token, lines: LazyLines, firstLine: number, links:
     if (child.type !== 'link_open') continue;
     const href = child.attrGet('href') ?? '';
     const [start, end] = map ?? [0, 1];
-    links.push({ href, ...locate(lines, start, end, href, firstLine) });
+    const at = locate(lines, start, end, href, firstLine);
+    links.push({ href, line: at.line, column: at.column });
   }
 }
 
@@ -289,9 +290,8 @@ function readTable(
       if (!inHead) table.rows.push(row);
       row = null;
     } else if (token.type === 'inline' && row) {
-      parseInline(token, env);
+      const text = readInline(token, env) || token.content.trim();
       collectLinks(token, lines, firstLine, scan.links, [rowLine, rowLine + 1]); // links in cells count too
-      const text = inlineText(token) || token.content.trim();
       if (inHead) table.headers.push(text);
       else row.push({ text, line: rowLine + firstLine, column: 0 });
     }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPlainYaml } from './fastPath.js';
+import { keyColon, readPlainYaml } from './fastPath.js';
 import { readFrontmatter, yamlPositions } from './frontmatter.js';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
@@ -231,6 +231,19 @@ describe('the fast path answers only as the full reader does', () => {
     readFrontmatter('---\n__proto__: {polluted: 1}\n---\n', { positions: false });
     readFrontmatter('---\n__proto__:\n  polluted: 1\n---\n', { positions: false });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('keyColon', () => {
+  it('finds the colon exactly where /^([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)/ does', () => {
+    const byPattern = (text: string): number => /^([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)/.exec(text)?.[1].length ?? -1;
+    const samples = ['owner: x', 'owner:', 'owner:x', 'owner :x', '_a-b_9: v', '9a: v', '-a: v', 'a\t: v', 'é: v', 'a:  ', ':', '', 'a', `${'k'.repeat(128)}: v`, `${'k'.repeat(129)}: v`, `${'k'.repeat(128)}:`];
+    let seed = 11;
+    const random = (n: number): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+    const alphabet = ['a', 'Z', '_', '-', '0', ':', ' ', 'é', '\t', '.', '#'];
+    for (let i = 0; i < 20_000; i++) samples.push(Array.from({ length: random(12) }, () => alphabet[random(alphabet.length)]).join(''));
+    for (let i = 0; i < 500; i++) samples.push(`${'k'.repeat(120 + random(16))}${alphabet[random(alphabet.length)]}${alphabet[random(alphabet.length)]}`);
+    for (const sample of samples) expect(keyColon(sample), JSON.stringify(sample)).toBe(byPattern(sample));
   });
 });
 
