@@ -106,13 +106,17 @@ export function readPlainYaml(yamlText: string, options: { positions?: boolean }
   if (UNUSUAL.test(yamlText)) return null;
   const lines: Line[] = [];
   let lineNumber = 1;
-  for (const raw of yamlText.split('\n')) {
+  // Line by line without a copy of each: only a line that means something is cut out, once.
+  for (let start = 0; start <= yamlText.length; ) {
+    const newline = yamlText.indexOf('\n', start);
+    let end = newline === -1 ? yamlText.length : newline;
+    const next = end + 1;
     lineNumber++;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const indent = countLeadingSpaces(text);
+    if (end > start && yamlText.charCodeAt(end - 1) === 13 /* \r */) end--;
+    const indent = countLeadingSpaces(yamlText, start);
     // Blank lines and whole-line comments carry no meaning outside block scalars, which are never read here.
-    if (indent === text.length || text.charCodeAt(indent) === 35 /* # */) continue;
-    lines.push({ line: lineNumber, indent, text: indent === 0 ? text : text.slice(indent) });
+    if (start + indent < end && yamlText.charCodeAt(start + indent) !== 35 /* # */) lines.push({ line: lineNumber, indent, text: yamlText.slice(start + indent, end) });
+    start = next;
   }
   if (lines.length === 0 || lines[0].indent !== 0) return null;
   const reader = new BlockReader(lines, options.positions ? new Map() : null);

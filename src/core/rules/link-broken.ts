@@ -18,7 +18,8 @@ export const rule: Rule = {
     // Many documents link to the same few targets: resolve each absolute path once.
     const resolved = new Map<string, CheckedDocument | null>();
     const findDocument = (absolute: string): CheckedDocument | null => {
-      let found = resolved.get(absolute);
+      // Most links name a document's own file.
+      let found = byFile.get(absolute) ?? resolved.get(absolute);
       if (found === undefined) {
         const trimmed = absolute.replace(/[\\/]+$/, '');
         // A page's source: `a` or `a.html` (tech-docs publishes a.html.md as a.html) → a.md, a.html.md.erb…
