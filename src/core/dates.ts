@@ -222,7 +222,7 @@ export interface StatusDates {
 
 /**
  * The status on `today` from dates already worked out: the one rule, used by the build and
- * shipped to the browser (this module imports nothing) to re-judge old pages.
+ * shipped to the browser (this module imports only memo.ts, which imports nothing) to re-judge old pages.
  */
 export function statusOn(dates: StatusDates, today: IsoDate, warningWindowDays: number): DateStatus {
   if (dates.lifecycle === 'retired') return 'retired';
