@@ -6,7 +6,7 @@ import { FIELD_NAMES, type FieldName, type VigilConfig } from './config/types.js
 import { addCycle, parseCycle, parseIsoDate, reviewState, type IsoDate } from './dates.js';
 import { scanBody, type BodyScan } from './parse/body.js';
 import { readFrontmatter, yamlPositions, type FieldPosition, type SyntaxProblem } from './parse/frontmatter.js';
-import { decodeSource } from './parse/source.js';
+import { decodeSource, type DecodedSource } from './parse/source.js';
 import type { CheckedDocument, DocumentRecord, EscalationContact, StatusPage, VigilDocument } from './types.js';
 import { unescapePointerSegment } from './pointer.js';
 
@@ -47,8 +47,9 @@ export function parseDocument(location: DocumentLocation, bytes: Uint8Array, con
   return completeDocument(draft, body, config, today);
 }
 
-export function draftDocument(location: DocumentLocation, bytes: Uint8Array, config: VigilConfig): DocumentDraft {
-  const decoded = decodeSource(bytes);
+/** `source`: the file's bytes, or its text as decodedText accepted it. */
+export function draftDocument(location: DocumentLocation, source: Uint8Array | DecodedSource, config: VigilConfig): DocumentDraft {
+  const decoded = source instanceof Uint8Array ? decodeSource(source) : source;
   if (!decoded.ok) return { location, fields: null, shadowed: [], problems: [decoded.problem], body: '', bodyStartLine: 1, yamlText: null };
   const frontmatter = readFrontmatter(decoded.text, { positions: false });
   const { fields, shadowed } = mapFields(frontmatter.data, config);

@@ -4,6 +4,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { VigilConfig } from './config/types.js';
 import { anchorStyleOf, draftDocument, type DocumentDraft, type DocumentLocation } from './document.js';
 import { scanBody, type BodyScan } from './parse/body.js';
+import { decodedText, type DecodedSource } from './parse/source.js';
 
 // Tens of megabytes are checked like any other document. Far past that a file is not a document,
 // and reading it whole would take memory out of all proportion.
@@ -14,23 +15,25 @@ export type ReadFile = { draft: DocumentDraft; scan: BodyScan } | { unreadable: 
 
 /** Everything before the rules, and all of it a worker thread can do: it needs only the config. */
 export function readFile(location: DocumentLocation, config: VigilConfig): ReadFile {
-  let bytes: Uint8Array;
+  let source: Uint8Array | DecodedSource;
   let fd: number | null = null;
   try {
-    // One open file for the size and the bytes: the path is looked up once.
+    // One open file for the size and the text: the path is looked up once.
     fd = openSync(location.file, 'r');
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) {
       const megabytes = (size / 1024 / 1024).toFixed(0);
       return { unreadable: `the file is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a document: not read` };
     }
-    bytes = readFileSync(fd);
+    // Read and decoded in one call; only a text with a NUL or a U+FFFD is read again as bytes,
+    // for decodeSource to judge (and name what is wrong).
+    source = decodedText(readFileSync(fd, 'utf8')) ?? readFileSync(location.file);
   } catch (error) {
     return { unreadable: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   } finally {
     if (fd !== null) closeSync(fd);
   }
-  const draft = draftDocument(location, bytes, config);
+  const draft = draftDocument(location, source, config);
   return { draft, scan: scanBody(draft.body, draft.bodyStartLine, anchorStyleOf(config)) };
 }
 

@@ -136,6 +136,12 @@ function repoRelative(root: string, file: string, realPaths?: Map<string, string
       real = file; // a path that does not exist (yet) is taken as written
     }
   }
+  // Below the root, as nearly every document is: the rest of its path, without path.relative's work.
+  const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  if (real.startsWith(prefix) && !real.includes(`${path.sep}..`)) {
+    const rest = real.slice(prefix.length);
+    return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+  }
   const relative = path.relative(root, real);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
   return relative.split(path.sep).join('/');

@@ -26,6 +26,20 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   return { ok: true, text };
 }
 
+/**
+ * Text already decoded as UTF-8 by Node (`readFileSync(file, 'utf8')`, which replaces what does
+ * not decode with U+FFFD): when it holds neither a NUL nor a U+FFFD, the bytes were valid and this
+ * is exactly what decodeSource gives for them. Otherwise null: decodeSource, from the bytes, says
+ * what is wrong (or that a U+FFFD was written on purpose).
+ */
+export function decodedText(text: string): DecodedSource | null {
+  if (text.includes('\0') || text.includes('\uFFFD')) return null;
+  // TextDecoder drops one byte order mark, and decodeSource one more.
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.charCodeAt(start) === 0xfeff) start++;
+  return { ok: true, text: start === 0 ? text : text.slice(start) };
+}
+
 /** Line and column of `index` in bytes or text, counting "\n" line breaks. */
 function positionAt(source: Uint8Array | string, index: number): { line: number; column: number } {
   const nextBreak = (from: number): number => (typeof source === 'string' ? source.indexOf('\n', from) : source.indexOf(10, from));
