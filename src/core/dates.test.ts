@@ -51,7 +51,7 @@ describe('parseCycle', () => {
   ])('reads %s', (text, months, days) => {
     expect(parseCycle(text)).toMatchObject({ months, days });
   });
-  it.each(['fortnightly-ish', 'P', 'P0D', '0 months', '', 'PT5H', 'sometimes'])('rejects %j', (text) => {
+  it.each(['fortnightly-ish', 'P', 'P0D', '0 months', '', 'PT5H', 'sometimes', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])('rejects %j', (text) => {
     expect(parseCycle(text)).toBeNull();
   });
 });

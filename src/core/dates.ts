@@ -165,7 +165,7 @@ function parseSpanParts(value: unknown): Cycle | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
   const lower = text.toLowerCase();
-  const named = NAMED_CYCLES[lower];
+  const named = Object.prototype.hasOwnProperty.call(NAMED_CYCLES, lower) ? NAMED_CYCLES[lower] : undefined;
   if (named) return { months: named[0], days: named[1], text };
 
   const iso = ISO_DURATION.exec(text.toUpperCase());

@@ -46,7 +46,7 @@ interface Required {
 const requiredSection = boundedMemo((name): Required => {
   const own = splitWords(name);
   const joined = own.join(' ');
-  const synonyms = SYNONYMS[joined] ?? [];
+  const synonyms = Object.hasOwn(SYNONYMS, joined) ? SYNONYMS[joined] : [];
   return { escalation: joined === 'escalation', phrases: [own, ...synonyms.map(splitWords)] };
 }, 20_000);
 
@@ -57,7 +57,8 @@ export const rule: Rule = {
   tags: ['sections'],
   scope: 'document',
   checkDocument(doc, { config }) {
-    const required = doc.type ? (config.sections[doc.type] ?? []) : [];
+    // Own keys only: a document typed `constructor` or `toString` must not find Object's.
+    const required = doc.type && Object.hasOwn(config.sections, doc.type) ? config.sections[doc.type] : [];
     if (required.length === 0 || !doc.fields) return [];
     let headings: string[][] | undefined;
     const has = (name: string): boolean => {
