@@ -132,6 +132,31 @@ describe('vigil check in GitHub Actions', () => {
     expect(due).toContain('| [Access control](content/policies/access.md) <code>POL-AC-01</code> | review due in 14 days | 2026-12-10 | — |');
   });
 
+  it('gives paths from the repository root when the check runs in a folder below it (working-directory)', () => {
+    // The project sits in a folder of the workspace, as `working-directory: docs` runs it.
+    const workspace = path.dirname(project);
+    const below = path.basename(project);
+    const { stdout, summary } = checkInActions({ GITHUB_WORKSPACE: workspace });
+    const files = stdout.split('\n').filter((line) => line.startsWith('::')).map((line) => parseCommand(line).properties.file);
+    expect(files).toEqual([
+      `${below}/content/policies/access.md`,
+      `${below}/content/runbooks/db, eu: west.md`,
+      `${below}/content/runbooks/db, eu: west.md`,
+      `${below}/content/runbooks/db.md`,
+      `${below}/content/runbooks/db.md`,
+    ]);
+    expect(summary).toContain(`| <code>${below}/content/runbooks/db.md</code> | 6:16 |`);
+    const sarif = JSON.parse(runVigil(['check', '--now', '2026-11-26', '--offline', '--format', 'sarif'], project, { GITHUB_WORKSPACE: workspace }).stdout) as {
+      runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
+    expect(sarif.runs[0].results.map((result) => result.locations[0].physicalLocation.artifactLocation.uri)).toContain(`${below}/content/runbooks/db.md`);
+    // At the root itself, or outside the workspace, paths stay as they are.
+    const atRoot = checkInActions({ GITHUB_WORKSPACE: project }).stdout;
+    expect(atRoot).toContain('::error file=content/runbooks/db.md,');
+    const outside = checkInActions({ GITHUB_WORKSPACE: path.join(project, 'content') }).stdout;
+    expect(outside).toContain('::error file=content/runbooks/db.md,');
+  });
+
   it('links documents to the published site when site.url is set', () => {
     const config = path.join(project, 'site.config.json');
     writeFileSync(config, JSON.stringify({ schemas: path.join(repo, 'schemas'), site: { url: 'https://acme.example/policies/' } }));
