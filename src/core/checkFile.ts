@@ -1,4 +1,4 @@
-// Reads one file and runs every per-document rule on it. Used inline and inside worker threads.
+// Judges one file: reads it (readFile.ts, here or in a worker thread) and runs every per-document rule on it, on the main thread.
 import { existsSync } from 'node:fs';
 import { severityFor } from './config/load.js';
 import type { VigilConfig } from './config/types.js';
