@@ -261,6 +261,28 @@ describe('scheduling', () => {
     expect(server.peak.get('/slow-global')).toBe(1);
   });
 
+  it('keeps many requests in flight without a listener-leak warning (each one listens to the budget, and stops)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      const port = new URL(server.base).port;
+      const urls = Array.from({ length: 24 }, (_, i) => {
+        fakeDns[`many-${i}.example.test`] = [{ address: '127.0.0.1', family: 4 }];
+        return `http://many-${i}.example.test:${port}/slow-many/${i}`;
+      });
+      const results = await checkLinks(urls, options({ concurrency: 16 }));
+      expect(results.every((r) => r.outcome.kind === 'ok')).toBe(true);
+      expect(server.peak.get('/slow-many')).toBeGreaterThan(10);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('answers for every input, even one that is not a URL', async () => {
     const results = await checkLinks(['not a url', `${server.base}/ok`], options());
     expect(results.map((r) => r.outcome)).toEqual([{ kind: 'error', message: '"not a url" is not an absolute URL' }, { kind: 'ok', status: 200 }]);

@@ -1,5 +1,6 @@
 // Network checks for status pages: each distinct URL once, under a global and a per-host limit,
 // reported at every place it appears. Off-limits hops become `status-page-url`, failures `status-page-dead`.
+import { setMaxListeners } from 'node:events';
 import type { buildConnector as BuildConnector } from 'undici';
 import type { VigilConfig } from '../config/types.js';
 import type { Finding, CheckedDocument } from '../types.js';
@@ -106,6 +107,9 @@ export async function checkLinks(urls: string[], options: LinkCheckOptions): Pro
   });
   // One signal for "stop now": the budget's own timer, or the caller's stop.
   const budgetController = new AbortController();
+  // Every request in flight and every backoff listens to it, each until it is done: up to twice
+  // the concurrency at once, never a leak, so Node's warning past 10 listeners would be a false alarm.
+  setMaxListeners(0, budgetController.signal);
   let budgetSpent = false;
   const budgetTimer = setTimeout(() => {
     budgetSpent = true;
