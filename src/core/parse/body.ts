@@ -51,19 +51,22 @@ export interface BodyScan {
   text?: string;
 }
 
-// markdown-it: measured faster than micromark/mdast on the bench set, with GFM tables built in.
-// Inline parsing runs one block at a time (below), so the core's inline pass is switched off:
-// a 20 MB body then needs about half the memory and time (measured: 553 → 313 MiB, 2.0 → 1.1 s).
 // markdown-it's CommonJS build: one file where its ES modules are 53, which every run would load
 // one by one (measured at start-up: 16 ms against 42 ms).
 type MarkdownIt = MarkdownItType;
 const MarkdownIt = createRequire(import.meta.url)('markdown-it') as typeof MarkdownItType;
+
+// markdown-it: measured faster than micromark/mdast on the bench set, with GFM tables built in.
+// Inline parsing runs one block at a time (below), so the core's inline pass is switched off:
+// a 20 MB body then needs about half the memory and time (measured: 553 → 313 MiB, 2.0 → 1.1 s).
+// Its normalisation of line endings and NULs copies the whole text twice even with nothing to
+// change: parseBlocks does it only where there is something to change.
 const markdown = new MarkdownIt({ html: true, linkify: false });
+markdown.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+
 /** markdown-it's own token class, for the tokens the scan makes itself. */
 type Token = TokenType;
 const Token = markdown.core.State.prototype.Token;
-// Normalising line endings and NULs (parseBlocks) copies the whole text twice, even with nothing to change.
-markdown.core.ruler.disable(['normalize', 'inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 // A paragraph is read for its links only: the same inline rules but those that only mark text
 // (emphasis, strikethrough, line breaks, entities), which neither make nor hide a link. Links
@@ -109,7 +112,6 @@ function parseBlocks(text: string, env: MarkdownEnv): Token[] {
   const normalized = text.includes('\r') || text.includes('\0') ? text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : text;
   return markdown.parse(normalized, env);
 }
-
 
 function scanPiece(text: string, firstLine: number, env: MarkdownEnv, slugger: Slugger, section: string | null, scan: BodyScan): string | null {
   const tokens = parseBlocks(text, env);
