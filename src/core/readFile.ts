@@ -9,6 +9,8 @@ import { decodedText, type DecodedSource } from './parse/source.js';
 // Tens of megabytes are checked like any other document. Far past that a file is not a document,
 // and reading it whole would take memory out of all proportion.
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+// Documents are kilobytes; up to this size a file is read as text first (see readFile).
+const TEXT_READ_BYTES = 1024 * 1024;
 
 /** A file read, decoded, its frontmatter mapped and its body scanned: all a document needs before the rules. */
 export type ReadFile = { draft: DocumentDraft; scan: BodyScan } | { unreadable: string };
@@ -25,9 +27,10 @@ export function readFile(location: DocumentLocation, config: VigilConfig): ReadF
       const megabytes = (size / 1024 / 1024).toFixed(0);
       return { unreadable: `the file is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for a document: not read` };
     }
-    // Read and decoded in one call; only a text with a NUL or a U+FFFD is read again as bytes,
-    // for decodeSource to judge (and name what is wrong).
-    source = decodedText(readFileSync(fd, 'utf8')) ?? readFileSync(location.file);
+    // A document is read and decoded in one call; only a text with a NUL or a U+FFFD is read again
+    // as bytes, for decodeSource to judge (and name what is wrong). A large file is read as bytes
+    // at once: a binary one would otherwise be held twice, as replacement characters and as bytes.
+    source = size <= TEXT_READ_BYTES ? (decodedText(readFileSync(fd, 'utf8')) ?? readFileSync(location.file)) : readFileSync(fd);
   } catch (error) {
     return { unreadable: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
   } finally {
