@@ -40,3 +40,22 @@ export function readFile(location: DocumentLocation, config: VigilConfig): ReadF
   return { draft, scan: scanBody(draft.body, draft.bodyStartLine, anchorStyleOf(config)) };
 }
 
+/** A file as a worker thread sends it back: without its location and Markdown, which the main thread has. */
+export type WorkerRead = { draft: Omit<DocumentDraft, 'location' | 'body'>; scan: BodyScan } | { unreadable: string };
+
+/**
+ * What of a read travels back from a worker: neither the location nor the Markdown (the main
+ * thread has the one and needs not the other: a run that keeps bodies for the site reads on the
+ * main thread).
+ */
+export function toWorkerRead(read: ReadFile): WorkerRead {
+  if ('unreadable' in read) return read;
+  const { location: _location, body: _body, ...draft } = read.draft;
+  const { headings, links, tables } = read.scan;
+  return { draft, scan: { headings, links, tables } };
+}
+
+/** A worker's read of the file at `location`, whole again. */
+export function fromWorkerRead(location: DocumentLocation, read: WorkerRead): ReadFile {
+  return 'unreadable' in read ? read : { draft: { ...read.draft, location, body: '' }, scan: read.scan };
+}

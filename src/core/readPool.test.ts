@@ -13,8 +13,8 @@ import { checkFile, ruleContext, type FileOutcome } from './checkFile.js';
 import { defaultConfig } from './config/load.js';
 import type { DocumentLocation } from './document.js';
 import { collectFiles } from './files.js';
-import { readFile } from './readFile.js';
-import { checkWithReadWorkers, type WorkerRead } from './readPool.js';
+import { readFile, toWorkerRead, type WorkerRead } from './readFile.js';
+import { checkWithReadWorkers } from './readPool.js';
 import { loadSchemas } from './schemas.js';
 import type { RuleContext } from './types.js';
 
@@ -68,12 +68,7 @@ function standIn(behaviour: Behaviour): Worker & { batches: number } {
 
 /** What worker.ts sends back for a batch. */
 function readAsWorker(batch: DocumentLocation[]): Array<WorkerRead | null> {
-  return batch.map((location) => {
-    const read = readFile(location, context.config);
-    if ('unreadable' in read) return read;
-    const { location: _location, body: _body, ...draft } = read.draft;
-    return { draft, scan: { headings: read.scan.headings, links: read.scan.links, tables: read.scan.tables } };
-  });
+  return batch.map((location) => toWorkerRead(readFile(location, context.config)));
 }
 
 describe('checkWithReadWorkers', () => {

@@ -5,16 +5,13 @@
 // its batches are read again on the main thread.
 import type { Worker } from 'node:worker_threads';
 import { checkFile, judgeRead, type FileOutcome } from './checkFile.js';
-import type { DocumentDraft, DocumentLocation } from './document.js';
-import type { BodyScan } from './parse/body.js';
+import type { DocumentLocation } from './document.js';
+import { fromWorkerRead, type WorkerRead } from './readFile.js';
 import type { RuleContext } from './types.js';
 
 const BATCH_SIZE = 100;
 // Batches given to one worker at a time, so that it never waits while the main thread is busy.
 const IN_FLIGHT = 2;
-
-/** A file as a worker sends it back: without its location and Markdown, which the main thread has. */
-export type WorkerRead = { draft: Omit<DocumentDraft, 'location' | 'body'>; scan: BodyScan } | { unreadable: string };
 
 export async function checkWithReadWorkers(files: DocumentLocation[], workers: Worker[], context: RuleContext): Promise<FileOutcome[]> {
   const batches: DocumentLocation[][] = [];
@@ -30,7 +27,7 @@ export async function checkWithReadWorkers(files: DocumentLocation[], workers: W
       const read = reads[at];
       // A file the worker could not read is read, and reported, here.
       if (!read) return checkFile(location, context);
-      return judgeRead(location, 'unreadable' in read ? read : { draft: { ...read.draft, location, body: '' }, scan: read.scan }, context);
+      return judgeRead(location, fromWorkerRead(location, read), context);
     });
   };
 
